@@ -6,7 +6,13 @@ package io.neuronlab.mllib.tensor;
  * Scopes nest; the setting is per thread.
  */
 public final class NoGrad implements AutoCloseable {
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    // ThreadLocal.withInitial is API 26; Android API 24 needs the subclass form.
+    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
 
     private boolean closed;
 

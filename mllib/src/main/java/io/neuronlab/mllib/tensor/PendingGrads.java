@@ -6,7 +6,13 @@ import java.util.Map;
 
 /** The gradients being collected by the backward pass running on this thread (nested passes stack). */
 final class PendingGrads {
-    private static final ThreadLocal<Deque<Map<Tensor, Tensor>>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
+    // ThreadLocal.withInitial is API 26; Android API 24 needs the subclass form.
+    private static final ThreadLocal<Deque<Map<Tensor, Tensor>>> STACK = new ThreadLocal<Deque<Map<Tensor, Tensor>>>() {
+        @Override
+        protected Deque<Map<Tensor, Tensor>> initialValue() {
+            return new ArrayDeque<>();
+        }
+    };
 
     private PendingGrads() {
     }
