@@ -1,0 +1,73 @@
+package io.neuronlab.mllib.nn;
+
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layer, as in the book: {@link #forward} computes the output and keeps what the backward pass needs;
+ * {@link #backward} takes dL/d(output), returns dL/d(input) and adds the parameter gradients into each
+ * parameter's {@link Tensor#grad()}. Both sit next to each other in every subclass.
+ *
+ * <p>{@link #call} runs {@link #forward} and, when autograd is recording, joins the graph so that
+ * {@code loss.backward()} reaches this layer's parameters. Caches hold the most recent forward only: run
+ * backward before the next forward of the same layer.
+ */
+public abstract class Layer {
+    private boolean training = true;
+
+    /** Computes the output for input {@code x}; caches what {@link #backward} needs. */
+    public abstract Tensor forward(Tensor x);
+
+    /** Given dL/d(output) of the last forward, returns dL/d(input) and accumulates parameter gradients. */
+    public abstract Tensor backward(Tensor gradOutput);
+
+    /** Trainable parameters by name ("weight", "bias", ...), in a stable order. Empty by default. */
+    public Map<String, Tensor> parameters() {
+        return Collections.emptyMap();
+    }
+
+    /** Non-trained state saved with the model (BatchNorm's running statistics). Empty by default. */
+    public Map<String, Tensor> buffers() {
+        return Collections.emptyMap();
+    }
+
+    /** Switches between training behaviour (dropout active, batch statistics) and evaluation. */
+    public void train(boolean on) {
+        this.training = on;
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Clears the gradients of every parameter. */
+    public void zeroGrad() {
+        for (Tensor p : parameters().values()) {
+            p.zeroGrad();
+        }
+    }
+
+    /** Forward that also records itself for autograd: the recorded backward is this layer's {@link #backward}. */
+    public Tensor call(Tensor x) {
+        Tensor y = forward(x);
+        List<Tensor> inputs = new ArrayList<>();
+        inputs.add(x);
+        inputs.addAll(parameters().values());
+        return Tensor.record(y, getClass().getSimpleName(), g -> x.receiveGrad(backward(g)),
+            inputs.toArray(new Tensor[0]));
+    }
+
+    /** Helper for subclasses: an ordered, unmodifiable name → tensor map. */
+    protected static Map<String, Tensor> named(Object... nameTensorPairs) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameTensorPairs.length; i += 2) {
+            m.put((String) nameTensorPairs[i], (Tensor) nameTensorPairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}
