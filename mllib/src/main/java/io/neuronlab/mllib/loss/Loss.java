@@ -1,0 +1,16 @@
+package io.neuronlab.mllib.loss;
+
+import io.neuronlab.mllib.tensor.Tensor;
+
+/**
+ * A loss as a layer at the end of the network, as in the book: {@link #forward} returns the mini-batch
+ * mean loss and caches what {@link #backward} needs; {@link #backward} returns dL/d(output).
+ * Targets are either one-hot/real-valued of the output's shape, or label indices of shape [N].
+ */
+public interface Loss {
+    /** Loss of {@code output} ([N, ...]) against {@code target}, averaged over the batch. */
+    float forward(Tensor output, Tensor target);
+
+    /** dL/d(output) for the last {@link #forward}, same shape as that output. */
+    Tensor backward();
+}
