@@ -11,7 +11,7 @@ import java.util.function.Function;
  * L = Σ w ⊙ f(inputs) for fixed random weights w (so every output element matters), computed in double
  * from the float outputs.
  */
-final class FiniteDifferences {
+public final class FiniteDifferences {
     private static final double EPS = 1e-2;
     private static final double TOLERANCE = 1e-3;
 
@@ -19,7 +19,7 @@ final class FiniteDifferences {
     }
 
     /** Asserts that every input's autograd gradient matches central differences (relative error < 1e-3). */
-    static void check(Function<Tensor[], Tensor> f, Tensor... inputs) {
+    public static void check(Function<Tensor[], Tensor> f, Tensor... inputs) {
         for (Tensor in : inputs) {
             in.zeroGrad();
             in.requiresGrad(true);
@@ -63,7 +63,7 @@ final class FiniteDifferences {
     }
 
     /** Random values in [lo, hi) of the given shape. */
-    static Tensor uniform(Random random, double lo, double hi, int... shape) {
+    public static Tensor uniform(Random random, double lo, double hi, int... shape) {
         Tensor t = Tensor.rand(random, shape);
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) {
