@@ -570,7 +570,7 @@ public final class Tensor {
         int[] s = new int[a + 1];
         System.arraycopy(shape, 0, s, 0, a);
         s[a] = -1;
-        return shape.length == 0 ? reshape(1) : reshape(s);
+        return reshape(s);
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of axis 0, e.g. one mini-batch. */
