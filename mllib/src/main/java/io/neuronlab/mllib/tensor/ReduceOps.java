@@ -104,7 +104,7 @@ final class ReduceOps {
                 float m = d[o * n * inner + i];
                 for (int j = 1; j < n; j++) {
                     float v = d[(o * n + j) * inner + i];
-                    if (v > m || (Float.isNaN(v) && !Float.isNaN(m))) {
+                    if (v > m) {
                         m = v;
                         arg = j;
                     }
