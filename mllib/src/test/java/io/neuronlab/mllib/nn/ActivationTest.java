@@ -17,7 +17,7 @@ public class ActivationTest {
         ReLU r = new ReLU();
         assertArrayEquals(new float[] {0, 0, 0.5f, 3}, r.forward(x).data(), 0f);
         assertArrayEquals(new float[] {0, 0, 7, 8}, r.backward(Tensor.of(new float[] {5, 6, 7, 8}, 2, 2)).data(), 0f);
-        GradChecks.assertLayerGradients(new ReLU(), GradChecks.awayFromZero(new Random(1), 0.05f, 3, 4), 1e-3);
+        GradChecks.assertLayerGradients(new ReLU(), GradChecks.awayFromZero(new Random(1), 0.15f, 3, 4), 1e-3);
     }
 
     @Test
@@ -25,7 +25,7 @@ public class ActivationTest {
         LeakyReLU r = new LeakyReLU(0.1f);
         assertArrayEquals(new float[] {-0.2f, -0.05f, 0.5f, 3}, r.forward(x).data(), 1e-7f);
         assertArrayEquals(new float[] {0.5f, 0.6f, 7, 8}, r.backward(Tensor.of(new float[] {5, 6, 7, 8}, 2, 2)).data(), 1e-6f);
-        GradChecks.assertLayerGradients(new LeakyReLU(0.2f), GradChecks.awayFromZero(new Random(2), 0.05f, 3, 4), 1e-3);
+        GradChecks.assertLayerGradients(new LeakyReLU(0.2f), GradChecks.awayFromZero(new Random(2), 0.15f, 3, 4), 1e-3);
     }
 
     @Test
