@@ -39,7 +39,7 @@ public final class BatchNorm extends Layer {
         this(features, 0.9f);
     }
 
-    public BatchNorm(int features, float momentum) {
+    public BatchNorm(int features, double momentum) {
         if (features <= 0) {
             throw new IllegalArgumentException("BatchNorm needs features > 0, got " + features);
         }
@@ -47,7 +47,7 @@ public final class BatchNorm extends Layer {
             throw new IllegalArgumentException("BatchNorm momentum must be in [0, 1), got " + momentum);
         }
         this.features = features;
-        this.momentum = momentum;
+        this.momentum = (float) momentum;
         this.gamma = Tensor.ones(features).requiresGrad(true);
         this.beta = Tensor.zeros(features).requiresGrad(true);
         this.runningMean = Tensor.zeros(features);

@@ -17,14 +17,14 @@ public final class Dropout extends Layer {
     private int[] shape;
     private boolean dropped;      // whether the last forward applied a mask
 
-    public Dropout(float ratio, Random random) {
+    public Dropout(double ratio, Random random) {
         if (!(ratio >= 0f && ratio < 1f)) {
             throw new IllegalArgumentException("Dropout ratio must be in [0, 1), got " + ratio);
         }
         if (random == null) {
             throw new IllegalArgumentException("Dropout needs a Random (seed it for reproducible runs)");
         }
-        this.ratio = ratio;
+        this.ratio = (float) ratio;
         this.random = random;
     }
 

@@ -7,11 +7,11 @@ public final class LeakyReLU extends Layer {
     private final float alpha;
     private Tensor x;
 
-    public LeakyReLU(float alpha) {
+    public LeakyReLU(double alpha) {
         if (!(alpha >= 0f && alpha < 1f)) {
             throw new IllegalArgumentException("LeakyReLU slope alpha must be in [0, 1), got " + alpha);
         }
-        this.alpha = alpha;
+        this.alpha = (float) alpha;
     }
 
     @Override

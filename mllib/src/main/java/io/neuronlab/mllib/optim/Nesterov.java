@@ -20,12 +20,12 @@ public final class Nesterov extends Optimizer {
         this(params, learningRate, 0.9f);
     }
 
-    public Nesterov(Collection<Tensor> params, float learningRate, float momentum) {
+    public Nesterov(Collection<Tensor> params, float learningRate, double momentum) {
         super(params, learningRate);
         if (!(momentum >= 0f && momentum < 1f)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        this.momentum = momentum;
+        this.momentum = (float) momentum;
         this.velocity = new State(this.params);
     }
 

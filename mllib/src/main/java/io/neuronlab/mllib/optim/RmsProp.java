@@ -16,12 +16,12 @@ public final class RmsProp extends Optimizer {
         this(params, learningRate, 0.99f);
     }
 
-    public RmsProp(Collection<Tensor> params, float learningRate, float decay) {
+    public RmsProp(Collection<Tensor> params, float learningRate, double decay) {
         super(params, learningRate);
         if (!(decay >= 0f && decay < 1f)) {
             throw new IllegalArgumentException("RmsProp decay must be in [0, 1), got " + decay);
         }
-        this.decay = decay;
+        this.decay = (float) decay;
         this.squares = new State(this.params);
     }
 
