@@ -21,7 +21,8 @@ import java.util.Random;
  * matters), summed in double. Float forward passes limit accuracy to roughly {@code 1e-7·|L| / h}, which is
  * why the default step is {@code h = 5e-2}; Richardson extrapolation over h and h/2 removes the O(h²)
  * truncation error such a large step would otherwise leave.
- * Keep inputs away from kinks (ReLU at 0, ties in max pooling) by more than h.
+ * Keep inputs away from kinks (ReLU at 0, ties in max pooling) by more than h. The layer must be
+ * deterministic across forwards: check Dropout in evaluation mode (its training mask is random).
  *
  * <p>Relative error of one element: {@code |a − n| / max(|a|, |n|, floor)}, where {@code floor} is 1 % of
  * the largest gradient magnitude in that tensor, so entries far below the tensor's scale, which are pure
