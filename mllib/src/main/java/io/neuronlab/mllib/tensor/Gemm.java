@@ -28,6 +28,14 @@ public final class Gemm {
         if (k == 0 || alpha == 0f) {
             return;
         }
+        long t0 = Profiler.start();
+        multiply(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        Profiler.stop(Profiler.GEMM, t0);
+    }
+
+    private static void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                 float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                 float[] c, int cOffset, int ldc) {
         long work = (long) m * n * k;
         int threads = Parallel.threads();
         if (threads == 1 || work < PARALLEL_MIN_WORK) {
