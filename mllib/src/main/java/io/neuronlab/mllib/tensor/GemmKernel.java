@@ -4,9 +4,10 @@ package io.neuronlab.mllib.tensor;
  * The cache-blocked single-thread kernel behind {@link Gemm}: computes {@code C[rows, cols] += alpha · op(A) ·
  * op(B)} for a rectangle of C.
  *
- * <p>Blocking: op(B) is copied block by block ({@link #KC} rows × {@link #NC} columns, alpha folded in) into a
- * contiguous panel that stays in L2 while every row of the rectangle sweeps over it; a transposed A row is
- * gathered into a contiguous strip first. The inner loop adds four rank-1 updates at once
+ * <p>Blocking: op(B) is taken block by block ({@link #KC} rows × {@link #NC} columns) so a block stays in L2
+ * while every row of the rectangle sweeps over it; a transposed B block is first copied into a contiguous panel
+ * (rows of op(B) then run along memory), an untransposed one is read in place. A transposed A row is gathered
+ * into a contiguous strip first. The inner loop adds four rank-1 updates at once
  * ({@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}): unit stride over j, so HotSpot's superword pass
  * turns it into SIMD code, and one load/store of C per four multiply-adds. Plain Java, so it runs on Android too.
  *
@@ -53,13 +54,26 @@ final class GemmKernel {
                          float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                          float[] c, int cOffset, int ldc, Workspace ws) {
         int kcMax = Math.min(KC, k);
-        float[] panel = ws.panel(kcMax * Math.min(NC, j1 - j0));
+        float[] panel = transB ? ws.panel(kcMax * Math.min(NC, j1 - j0)) : null;
         float[] aRow = ws.aRow;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, pc, kc, jc, nc, alpha, b, bOffset, ldb, panel);
+                float[] bp;
+                int bOff;
+                int bStride;
+                if (transB) {
+                    packTransposed(pc, kc, jc, nc, b, bOffset, ldb, panel);
+                    bp = panel;
+                    bOff = 0;
+                    bStride = nc;
+                } else {
+                    // op(B) rows are already contiguous: read them in place, no copy
+                    bp = b;
+                    bOff = bOffset + pc * ldb + jc;
+                    bStride = ldb;
+                }
                 for (int i = i0; i < i1; i++) {
                     float[] ar;
                     int ai;
@@ -75,61 +89,50 @@ final class GemmKernel {
                         ar = a;
                         ai = aOffset + i * lda + pc;
                     }
-                    rowUpdate(ar, ai, kc, panel, nc, c, cOffset + i * ldc + jc);
+                    rowUpdate(ar, ai, kc, alpha, bp, bOff, bStride, nc, c, cOffset + i * ldc + jc);
                 }
             }
         }
     }
 
-    /** {@code panel[p·nc + j] = alpha · op(B)[pc + p, jc + j]}. */
-    private static void packB(boolean transB, int pc, int kc, int jc, int nc, float alpha,
-                              float[] b, int bOffset, int ldb, float[] panel) {
-        if (!transB) {
-            for (int p = 0; p < kc; p++) {
-                int src = bOffset + (pc + p) * ldb + jc;
-                int dst = p * nc;
-                for (int j = 0; j < nc; j++) {
-                    panel[dst + j] = alpha * b[src + j];
-                }
-            }
-        } else {
-            // op(B)[p, j] = b[j·ldb + p]: read B's rows (contiguous in p), write panel columns
-            for (int j = 0; j < nc; j++) {
-                int src = bOffset + (jc + j) * ldb + pc;
-                for (int p = 0; p < kc; p++) {
-                    panel[p * nc + j] = alpha * b[src + p];
-                }
+    /** {@code panel[p·nc + j] = op(B)[pc + p, jc + j] = b[(jc + j)·ldb + pc + p]}. */
+    private static void packTransposed(int pc, int kc, int jc, int nc, float[] b, int bOffset, int ldb, float[] panel) {
+        for (int j = 0; j < nc; j++) {
+            int src = bOffset + (jc + j) * ldb + pc;
+            for (int p = 0, dst = j; p < kc; p++, dst += nc) {
+                panel[dst] = b[src + p];
             }
         }
     }
 
-    /** {@code c[cr + j] += Σ_p a[ai + p] · panel[p·nc + j]} for j in [0, nc). */
-    private static void rowUpdate(float[] a, int ai, int kc, float[] panel, int nc, float[] c, int cr) {
+    /** {@code c[cr + j] += alpha · Σ_p a[ai + p] · b[bo + p·bs + j]} for j in [0, nc). */
+    private static void rowUpdate(float[] a, int ai, int kc, float alpha, float[] b, int bo, int bs, int nc,
+                                  float[] c, int cr) {
         int p = 0;
         for (; p + 3 < kc; p += 4) {
-            float a0 = a[ai + p];
-            float a1 = a[ai + p + 1];
-            float a2 = a[ai + p + 2];
-            float a3 = a[ai + p + 3];
+            float a0 = alpha * a[ai + p];
+            float a1 = alpha * a[ai + p + 1];
+            float a2 = alpha * a[ai + p + 2];
+            float a3 = alpha * a[ai + p + 3];
             if (a0 == 0f & a1 == 0f & a2 == 0f & a3 == 0f) {
                 continue; // ReLU gradients and padding are often zero: skip the whole sweep
             }
-            int b0 = p * nc;
-            int b1 = b0 + nc;
-            int b2 = b1 + nc;
-            int b3 = b2 + nc;
+            int b0 = bo + p * bs;
+            int b1 = b0 + bs;
+            int b2 = b1 + bs;
+            int b3 = b2 + bs;
             for (int j = 0; j < nc; j++) {
-                c[cr + j] += a0 * panel[b0 + j] + a1 * panel[b1 + j] + a2 * panel[b2 + j] + a3 * panel[b3 + j];
+                c[cr + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
             }
         }
         for (; p < kc; p++) {
-            float a0 = a[ai + p];
+            float a0 = alpha * a[ai + p];
             if (a0 == 0f) {
                 continue;
             }
-            int b0 = p * nc;
+            int b0 = bo + p * bs;
             for (int j = 0; j < nc; j++) {
-                c[cr + j] += a0 * panel[b0 + j];
+                c[cr + j] += a0 * b[b0 + j];
             }
         }
     }

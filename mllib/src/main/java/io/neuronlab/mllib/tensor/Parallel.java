@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 /**
  * The library's one thread pool: splits a range of independent work items (rows of a matrix, images of a
  * batch) across cores. The calling thread does the first share itself, so with one thread nothing is handed
- * off at all. Calls from inside a pool worker run sequentially (no nested splitting, no deadlock).
+ * off at all. Calls made from inside a share run sequentially (no nested splitting, no deadlock).
  *
  * <p>The thread count defaults to the number of processors; the system property {@code neuronlab.threads}
  * or {@link #setThreads(int)} overrides it (the bench uses this to compare 1 and 2 threads).
@@ -20,6 +20,12 @@ public final class Parallel {
         void run(int part, int from, int to);
     }
 
+    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
     private static volatile int threads = initialThreads();
     private static ForkJoinPool pool;
 
@@ -77,7 +83,7 @@ public final class Parallel {
      */
     public static int forRange(int count, int maxParts, RangeBody body) {
         int parts = Math.min(Math.min(threads, maxParts), count);
-        if (parts <= 1 || insideOwnPool()) {
+        if (parts <= 1 || insideParallel()) {
             if (count > 0) {
                 body.run(0, 0, count);
             }
@@ -88,11 +94,11 @@ public final class Parallel {
         Future<?>[] futures = new Future<?>[parts];
         for (int part = 1; part < parts; part++) {
             final int s = part;
-            futures[part] = p.submit(() -> body.run(s, start(count, parts, s), start(count, parts, s + 1)));
+            futures[part] = p.submit(() -> runShare(body, s, start(count, parts, s), start(count, parts, s + 1)));
         }
         Throwable failure = null;
         try {
-            body.run(0, 0, start(count, parts, 1));
+            runShare(body, 0, 0, start(count, parts, 1));
         } catch (RuntimeException | Error e) {
             failure = e;
         }
@@ -122,9 +128,19 @@ public final class Parallel {
         return parts;
     }
 
-    private static synchronized boolean insideOwnPool() {
-        Thread t = Thread.currentThread();
-        return t instanceof ForkJoinWorkerThread && pool != null && ((ForkJoinWorkerThread) t).getPool() == pool;
+    /** True while this thread runs a share of some {@link #forRange} (nested calls then stay sequential). */
+    public static boolean insideParallel() {
+        return DEPTH.get()[0] > 0;
+    }
+
+    private static void runShare(RangeBody body, int part, int from, int to) {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        try {
+            body.run(part, from, to);
+        } finally {
+            depth[0]--;
+        }
     }
 
     private static int start(int count, int parts, int part) {
