@@ -24,32 +24,32 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        scale(m, n, beta, c, cOffset, ldc);
         if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOffset, ldc);
             return;
         }
         long t0 = Profiler.start();
-        multiply(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        multiply(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         Profiler.stop(Profiler.GEMM, t0);
     }
 
     private static void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                  float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                                 float[] c, int cOffset, int ldc) {
+                                 float beta, float[] c, int cOffset, int ldc) {
         long work = (long) m * n * k;
         int threads = Parallel.threads();
         if (threads == 1 || work < PARALLEL_MIN_WORK) {
             GemmKernel.multiply(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                c, cOffset, ldc, GemmKernel.workspace());
+                beta, c, cOffset, ldc, GemmKernel.workspace());
         } else if (m >= 4 * threads || m >= n) {
             // row bands share nothing but read all of B: each thread packs its own panels
             Parallel.forRange(m, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, from, to, 0, n, k,
-                alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc, GemmKernel.workspace()));
+                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, GemmKernel.workspace()));
         } else {
             // few rows (e.g. a convolution's output channels): cut the columns instead, in 16-wide units
             int units = (n + 15) / 16;
             Parallel.forRange(units, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, 0, m,
-                from * 16, Math.min(n, to * 16), k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc,
+                from * 16, Math.min(n, to * 16), k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
                 GemmKernel.workspace()));
         }
     }

@@ -52,11 +52,11 @@ final class GemmKernel {
 
     /**
      * Adds {@code alpha · op(A)[i0:i1, :] · op(B)[:, j0:j1]} into C's rows {@code [i0, i1)} and columns
-     * {@code [j0, j1)}. C must already hold {@code beta · C}.
+     * {@code [j0, j1)} after scaling them by {@code beta} (0: overwritten without being read). Needs k >= 1.
      */
     static void multiply(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                          float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
-                         float[] c, int cOffset, int ldc, Workspace ws) {
+                         float beta, float[] c, int cOffset, int ldc, Workspace ws) {
         float[][] panel = ws.panel(Math.min(KC, k));
         float[] aRow = ws.aRow;
         float[] acc = ws.acc;
@@ -81,7 +81,18 @@ final class GemmKernel {
                         ai = aOffset + i * lda + pc;
                     }
                     int cr = cOffset + i * ldc + jc;
-                    System.arraycopy(c, cr, acc, 0, nc);
+                    if (pc > 0 || beta == 1f) {
+                        System.arraycopy(c, cr, acc, 0, nc);
+                    } else if (beta == 0f) {
+                        for (int j = 0; j < nc; j++) {
+                            acc[j] = 0f;
+                        }
+                    } else {
+                        System.arraycopy(c, cr, acc, 0, nc);
+                        for (int j = 0; j < nc; j++) {
+                            acc[j] *= beta;
+                        }
+                    }
                     rowUpdate(ar, ai, kc, alpha, panel, nc, acc);
                     System.arraycopy(acc, 0, c, cr, nc);
                 }
