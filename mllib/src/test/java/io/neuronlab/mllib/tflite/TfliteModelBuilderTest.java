@@ -5,7 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.OperatorCode;
@@ -22,6 +24,9 @@ import java.util.Random;
 public class TfliteModelBuilderTest {
     // input [C=2, H=7, W=7]; conv A: 3 filters 3x3 pad 1 stride 1 (SAME); conv B: 4 filters 3x3 pad 1 stride 2
     // (explicit PAD); max pool 2/1; flatten; dense 4*3*3 -> 5; softmax
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
     private final Random random = new Random(7);
     private final float[] x = gaussian(2 * 7 * 7, 1);
     private final float[] wA = gaussian(3 * 2 * 3 * 3, 0.5);
@@ -62,6 +67,14 @@ public class TfliteModelBuilderTest {
             System.out.printf("builder graph, %s: max |tflite - naive| = %.2e%n", xnnpack ? "XNNPACK" : "builtin", err);
             assertTrue("max abs error " + err, err <= 1e-5f);
         }
+    }
+
+    @Test
+    public void handBuiltGraphRunsInArmNn() throws Exception {
+        float[] nhwc = new float[x.length];
+        Layouts.chwToHwc(x, 0, 2, 7, 7, nhwc);
+        String report = ArmnnCheck.check(buildModel(), nhwc, naiveForward(), tmp.getRoot());
+        assertTrue(report, report.contains("armnn-check: OK"));
     }
 
     @Test
