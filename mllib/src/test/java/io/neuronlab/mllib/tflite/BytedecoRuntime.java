@@ -15,11 +15,11 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
  * The real TensorFlow Lite 2.20 C++ runtime on the desktop JVM (org.bytedeco:tensorflow-lite, linux-x86_64
  * natives), behind mllib's interpreter seam. Every model goes through TFLite's flatbuffer verifier first.
  */
-final class BytedecoRuntime implements TfliteRuntime {
+public final class BytedecoRuntime implements TfliteRuntime {
     private final boolean xnnpack;
 
     /** @param xnnpack true: default delegates (XNNPACK); false: TFLite's builtin reference/optimized kernels */
-    BytedecoRuntime(boolean xnnpack) {
+    public BytedecoRuntime(boolean xnnpack) {
         this.xnnpack = xnnpack;
     }
 
