@@ -30,6 +30,7 @@ public final class MnistPreprocessor {
         int w = Math.max(1, Math.round(box.width() * (float) BOX / longer));
         int h = Math.max(1, Math.round(box.height() * (float) BOX / longer));
         GrayImage scaled = resizeAreaAverage(cropped, w, h);
+        clamp01(scaled.pixels());   // weights summing to 1 ± rounding may overshoot 1 by an ulp
         return placeByCentreOfMass(scaled);
     }
 
