@@ -10,9 +10,9 @@ import java.util.List;
 public final class StrokeRasterizer {
     /**
      * Pen width as a fraction of the canvas's shorter side. A digit drawn over about half to two thirds of the
-     * canvas height then ends up 2–3 px thick after {@link MnistPreprocessor} scales it to 20 px, like MNIST.
+     * canvas height then ends up 2.2–3.5 px thick after {@link MnistPreprocessor} scales it to 20 px, like MNIST.
      */
-    public static final float DEFAULT_WIDTH_FRACTION = 0.07f;
+    public static final float DEFAULT_WIDTH_FRACTION = 0.09f;
 
     private final float strokeWidth;
 

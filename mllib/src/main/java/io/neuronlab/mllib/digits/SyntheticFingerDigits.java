@@ -52,7 +52,7 @@ public final class SyntheticFingerDigits {
         float cy = reach + random.nextFloat() * Math.max(0, canvasHeight - 2 * reach);
         float spacing = 8 + 22 * random.nextFloat();                            // px between touch events
         float wobble = height * (0.004f + 0.01f * random.nextFloat());
-        float penWidth = Math.min(canvasWidth, canvasHeight) * (0.045f + 0.045f * random.nextFloat());
+        float penWidth = Math.min(canvasWidth, canvasHeight) * (0.06f + 0.05f * random.nextFloat());
 
         List<Stroke> strokes = new ArrayList<>();
         for (float[] unit : skeleton) {
