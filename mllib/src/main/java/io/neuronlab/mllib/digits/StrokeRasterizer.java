@@ -29,6 +29,32 @@ public final class StrokeRasterizer {
         return DEFAULT_WIDTH_FRACTION * Math.min(canvasWidth, canvasHeight);
     }
 
+    /** Longer side of the image drawings are rasterised at for recognition (12 × 28: the 28×28 result is the same). */
+    public static final int RECOGNITION_SIDE = 336;
+
+    /**
+     * What the app hands to the network's preprocessing: the strokes at the default pen width for the canvas,
+     * rasterised at a reduced size (longer side ≤ {@link #RECOGNITION_SIDE}) — about ten times cheaper than
+     * full resolution on a phone, with the same 28×28 outcome.
+     */
+    public static GrayImage rasterizeForRecognition(List<Stroke> strokes, int canvasWidth, int canvasHeight) {
+        return rasterizeForRecognition(strokes, canvasWidth, canvasHeight, defaultStrokeWidth(canvasWidth, canvasHeight));
+    }
+
+    /** As {@link #rasterizeForRecognition(List, int, int)} with another pen width (canvas pixels). */
+    public static GrayImage rasterizeForRecognition(List<Stroke> strokes, int canvasWidth, int canvasHeight,
+                                                    float strokeWidth) {
+        float scale = Math.min(1f, (float) RECOGNITION_SIDE / Math.max(canvasWidth, canvasHeight));
+        List<Stroke> scaled = new java.util.ArrayList<>(strokes.size());
+        for (Stroke s : strokes) {
+            Stroke t = new Stroke();
+            for (int i = 0; i < s.size(); i++) t.add(s.x(i) * scale, s.y(i) * scale);
+            scaled.add(t);
+        }
+        int w = Math.max(1, Math.round(canvasWidth * scale)), h = Math.max(1, Math.round(canvasHeight * scale));
+        return new StrokeRasterizer(strokeWidth * scale).rasterize(scaled, w, h);
+    }
+
     public float strokeWidth() {
         return strokeWidth;
     }

@@ -33,6 +33,11 @@ public final class SyntheticFingerDigits {
         public GrayImage render() {
             return new StrokeRasterizer(strokeWidth).rasterize(strokes, canvasWidth, canvasHeight);
         }
+
+        /** What the app's recognition sees: {@link StrokeRasterizer#rasterizeForRecognition} with this pen. */
+        public GrayImage renderForRecognition() {
+            return StrokeRasterizer.rasterizeForRecognition(strokes, canvasWidth, canvasHeight, strokeWidth);
+        }
     }
 
     /** The next sample of {@code digit}. */

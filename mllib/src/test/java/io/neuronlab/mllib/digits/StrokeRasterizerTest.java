@@ -56,4 +56,16 @@ public class StrokeRasterizerTest {
         for (int x = 0; x < 28; x++) across += in.get(x, 14);
         assertTrue("stroke is " + across + " px at 28×28; MNIST's 1s measure about 3", across > 2.4f && across < 3.3f);
     }
+
+    @Test
+    public void recognitionAtReducedSizeGivesTheSame28x28AsFullResolution() {
+        for (SyntheticFingerDigits.Sample s : new SyntheticFingerDigits(3).samples(1)) {
+            GrayImage full = new MnistPreprocessor().process(
+                new StrokeRasterizer(StrokeRasterizer.defaultStrokeWidth(1080, 1080)).rasterize(s.strokes(), 1080, 1080));
+            GrayImage reduced = new MnistPreprocessor().process(StrokeRasterizer.rasterizeForRecognition(s.strokes(), 1080, 1080));
+            float diff = 0;
+            for (int i = 0; i < 784; i++) diff += Math.abs(full.pixels()[i] - reduced.pixels()[i]);
+            assertTrue("digit " + s.label() + ": mean |difference| " + diff / 784, diff / 784 < 0.03f);
+        }
+    }
 }
