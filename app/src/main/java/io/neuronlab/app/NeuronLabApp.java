@@ -23,6 +23,11 @@ public class NeuronLabApp extends Application {
         return database;
     }
 
+    /** Tests put an in-memory database in place of the file. */
+    public synchronized void setDatabase(NeuronLabDatabase database) {
+        this.database = database;
+    }
+
     /** Runs disk and database work off the main thread (Room refuses main-thread queries). */
     public Executor background() {
         return background;

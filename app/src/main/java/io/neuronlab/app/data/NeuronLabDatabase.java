@@ -14,8 +14,10 @@ public abstract class NeuronLabDatabase extends RoomDatabase {
         return Room.databaseBuilder(context.getApplicationContext(), NeuronLabDatabase.class, fileName).build();
     }
 
-    /** A database that lives in memory only, for tests. */
+    /** A database that lives in memory only, for tests (which run on the main thread). */
     public static NeuronLabDatabase inMemory(Context context) {
-        return Room.inMemoryDatabaseBuilder(context.getApplicationContext(), NeuronLabDatabase.class).build();
+        return Room.inMemoryDatabaseBuilder(context.getApplicationContext(), NeuronLabDatabase.class)
+                .allowMainThreadQueries()
+                .build();
     }
 }
