@@ -3,9 +3,10 @@ package io.neuronlab.app.about;
 import android.os.Bundle;
 import android.text.format.Formatter;
 import android.widget.TextView;
-import androidx.lifecycle.ViewModelProvider;
 import io.neuronlab.app.FeatureActivity;
+import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
+import io.neuronlab.app.ViewModels;
 
 /** Versions, SDK levels, the compute engine and the model in use. */
 public class AboutActivity extends FeatureActivity {
@@ -16,7 +17,9 @@ public class AboutActivity extends FeatureActivity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
-        new ViewModelProvider(this).get(AboutViewModel.class).info().observe(this, this::show);
+        NeuronLabApp app = NeuronLabApp.of(this);
+        ViewModels.get(this, AboutViewModel.class, () -> new AboutViewModel(app, app.background()))
+                .info().observe(this, this::show);
     }
 
     private void show(AboutInfo info) {

@@ -1,25 +1,24 @@
 package io.neuronlab.app.about;
 
-import android.app.Application;
-import androidx.lifecycle.AndroidViewModel;
+import android.content.Context;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-import io.neuronlab.app.NeuronLabApp;
+import androidx.lifecycle.ViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
 
 /** State of the About screen, collected once off the main thread. */
-public class AboutViewModel extends AndroidViewModel {
+public class AboutViewModel extends ViewModel {
     private final MutableLiveData<AboutInfo> info = new MutableLiveData<>();
 
-    public AboutViewModel(Application application) {
-        super(application);
-        NeuronLabApp app = getApplication();
-        app.background().execute(() -> {
+    /** @param appContext the application context (outlives the screen) */
+    public AboutViewModel(Context appContext, Executor background) {
+        background.execute(() -> {
             try {
-                info.postValue(AboutInfo.collect(app));
+                info.postValue(AboutInfo.collect(appContext));
             } catch (IOException e) {
-                throw new UncheckedIOException("could not read the app's assets", e);
+                throw new UncheckedIOException("could not list the app's bundled models (assets/models)", e);
             }
         });
     }

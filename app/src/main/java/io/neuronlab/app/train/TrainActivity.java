@@ -2,9 +2,10 @@ package io.neuronlab.app.train;
 
 import android.os.Bundle;
 import android.widget.TextView;
-import androidx.lifecycle.ViewModelProvider;
 import io.neuronlab.app.FeatureActivity;
+import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
+import io.neuronlab.app.ViewModels;
 import io.neuronlab.app.data.TrainingRun;
 import java.util.List;
 
@@ -18,7 +19,9 @@ public class TrainActivity extends FeatureActivity {
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
         TextView runs = findViewById(R.id.train_runs);
-        new ViewModelProvider(this).get(TrainViewModel.class).history()
+        NeuronLabApp app = NeuronLabApp.of(this);
+        ViewModels.get(this, TrainViewModel.class,
+                () -> new TrainViewModel(app.database().trainingRuns(), app.background())).history()
                 .observe(this, history -> runs.setText(describe(history)));
     }
 

@@ -1,21 +1,24 @@
 package io.neuronlab.app.train;
 
-import android.app.Application;
-import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-import io.neuronlab.app.NeuronLabApp;
+import androidx.lifecycle.ViewModel;
 import io.neuronlab.app.data.TrainingRun;
+import io.neuronlab.app.data.TrainingRunDao;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** State of the Train screen: the history of training runs, loaded from Room off the main thread. */
-public class TrainViewModel extends AndroidViewModel {
+public class TrainViewModel extends ViewModel {
     static final int HISTORY_SIZE = 20;
 
+    private final TrainingRunDao runs;
+    private final Executor background;
     private final MutableLiveData<List<TrainingRun>> history = new MutableLiveData<>();
 
-    public TrainViewModel(Application application) {
-        super(application);
+    public TrainViewModel(TrainingRunDao runs, Executor background) {
+        this.runs = runs;
+        this.background = background;
         refresh();
     }
 
@@ -25,7 +28,6 @@ public class TrainViewModel extends AndroidViewModel {
     }
 
     public void refresh() {
-        NeuronLabApp app = getApplication();
-        app.background().execute(() -> history.postValue(app.database().trainingRuns().latest(HISTORY_SIZE)));
+        background.execute(() -> history.postValue(runs.latest(HISTORY_SIZE)));
     }
 }
