@@ -108,4 +108,41 @@ public class ConvSpeedPathsTest {
             }
         }
     }
+
+    @Test
+    public void maxPool2x2FastPathKeepsFirstMaximumOnTies() {
+        Random r = new Random(5);
+        float[] v = new float[2 * 3 * 6 * 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(3); // many ties
+        }
+        Tensor x = Tensor.of(v, 2, 3, 6, 8);
+        MaxPool2d pool = new MaxPool2d(2, 2);
+        Tensor y = pool.forward(x);
+        float[] g = new float[y.numel()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = i + 1;
+        }
+        Tensor dx = pool.backward(Tensor.of(g, y.shape()));
+        float[] expectedDx = new float[v.length];
+        int o = 0;
+        for (int p = 0; p < 6; p++) {
+            for (int oy = 0; oy < 3; oy++) {
+                for (int ox = 0; ox < 4; ox++) {
+                    int best = -1;
+                    for (int ky = 0; ky < 2; ky++) {
+                        for (int kx = 0; kx < 2; kx++) {
+                            int idx = p * 48 + (2 * oy + ky) * 8 + 2 * ox + kx;
+                            if (best < 0 || v[idx] > v[best]) {
+                                best = idx; // first maximum in scan order
+                            }
+                        }
+                    }
+                    assertEquals(v[best], y.data()[o], 0f);
+                    expectedDx[best] += g[o++];
+                }
+            }
+        }
+        assertArrayEquals(expectedDx, dx.data(), 0f);
+    }
 }
