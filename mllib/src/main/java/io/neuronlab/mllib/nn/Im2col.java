@@ -156,14 +156,12 @@ public final class Im2col {
                             continue;
                         }
                         int src = xOffset + (ch * h + iy) * w + kx - pad;
-                        // plain loops: these segments are short, where fill/arraycopy calls cost more than the copy
+                        // the padding margins are a few floats: plain loops; the line itself: arraycopy (SIMD)
                         for (int ox = 0; ox < lo; ox++) {
                             col[dst + ox] = 0f;
                         }
                         if (stride == 1) {
-                            for (int ox = lo; ox < hi; ox++) {
-                                col[dst + ox] = x[src + ox];
-                            }
+                            System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
                         } else {
                             for (int ox = lo; ox < hi; ox++) {
                                 col[dst + ox] = x[src + ox * stride];
