@@ -13,4 +13,24 @@ public interface Loss {
 
     /** dL/d(output) for the last {@link #forward}, same shape as that output. */
     Tensor backward();
+
+    /**
+     * The loss as a one-element tensor joined to autograd: {@code loss.call(model.call(x), t).backward()} runs
+     * {@link #backward()} scaled by the incoming gradient and sends it to {@code output}. The target gets no
+     * gradient.
+     */
+    default Tensor call(Tensor output, Tensor target) {
+        Tensor value = Tensor.scalar(forward(output, target));
+        return Tensor.record(value, getClass().getSimpleName(), g -> {
+            Tensor d = backward();
+            float scale = g.item();
+            if (scale != 1f) {
+                float[] v = d.data();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= scale;
+                }
+            }
+            output.receiveGrad(d);
+        }, output);
+    }
 }

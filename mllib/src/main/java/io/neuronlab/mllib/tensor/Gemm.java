@@ -5,30 +5,103 @@ package io.neuronlab.mllib.tensor;
  * {@code C = alpha * op(A) * op(B) + beta * C}, where op(X) is X or its transpose.
  * op(A) is [m, k], op(B) is [k, n], C is [m, n]; lda/ldb/ldc are the row strides of the arrays as stored.
  * This is the one hot loop of the library (Linear and Conv2d via im2col both land here).
+ *
+ * <p>As in BLAS, {@code beta == 0} overwrites C without reading it. Large products are cut into row (or column)
+ * bands and spread over {@link Parallel}'s threads; each band runs the cache-blocked {@link GemmKernel}.
+ * Zero entries of op(A) are skipped, so {@code 0 · Inf} contributes 0 rather than NaN.
  */
 public final class Gemm {
+    /** Below this many multiply-adds a product runs on the calling thread (handing off costs more). */
+    static final long PARALLEL_MIN_WORK = 1L << 18;
+
     private Gemm() {
     }
 
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int cRow = cOffset + i * ldc;
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                    float bv = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
-                    sum += av * bv;
-                }
-                c[cRow + j] = alpha * sum + (beta == 0f ? 0f : beta * c[cRow + j]);
-            }
+        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        long t0 = Profiler.start();
+        multiply(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        Profiler.stop(Profiler.GEMM, t0);
+    }
+
+    private static void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                 float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                 float beta, float[] c, int cOffset, int ldc) {
+        long work = (long) m * n * k;
+        int threads = Parallel.threads();
+        if (threads == 1 || work < PARALLEL_MIN_WORK) {
+            GemmKernel.multiply(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc, GemmKernel.workspace());
+        } else if (m >= 4 * threads || m >= n) {
+            // row bands share nothing but read all of B: each thread packs its own panels
+            Parallel.forRange(m, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, from, to, 0, n, k,
+                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, GemmKernel.workspace()));
+        } else {
+            // few rows (e.g. a convolution's output channels): cut the columns instead, in 16-wide units
+            int units = (n + 15) / 16;
+            Parallel.forRange(units, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, 0, m,
+                from * 16, Math.min(n, to * 16), k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
+                GemmKernel.workspace()));
         }
     }
 
     /** C[m,n] = A[m,k] · B[k,n], all dense row-major, C overwritten. */
     public static void matmul(float[] a, float[] b, float[] c, int m, int k, int n) {
         sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+    }
+
+    private static void scale(int m, int n, float beta, float[] c, int cOffset, int ldc) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = row; j < row + n; j++) {
+                    c[j] *= beta;
+                }
+            }
+        }
+    }
+
+    private static void check(boolean transA, boolean transB, int m, int n, int k,
+                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                              float[] c, int cOffset, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("sgemm sizes must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        // stored shapes: A is [m,k] or [k,m]; B is [k,n] or [n,k]
+        requireFits("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        requireFits("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+        requireFits("C", c, cOffset, ldc, m, n);
+    }
+
+    private static void requireFits(String name, float[] x, int offset, int ld, int rows, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        if (ld < cols) {
+            throw new IllegalArgumentException("sgemm: leading dimension of " + name + " is " + ld
+                + " but its stored rows have " + cols + " columns");
+        }
+        long last = (long) offset + (long) (rows - 1) * ld + cols;
+        if (offset < 0 || last > x.length) {
+            throw new IllegalArgumentException("sgemm: " + name + " stored as [" + rows + ", " + cols + "] with stride "
+                + ld + " from offset " + offset + " needs " + last + " floats but the array has " + x.length);
+        }
     }
 }

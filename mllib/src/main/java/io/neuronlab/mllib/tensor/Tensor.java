@@ -320,6 +320,266 @@ public final class Tensor {
     }
 
     // ---------------------------------------------------------------- operations
-    // Element-wise (broadcasting), reductions, matmul, reshape/transpose, comparisons, random creation:
-    // see the sections below; each records its backward right beside its forward.
+    // Each operation records its backward right beside its forward (in ElementwiseOps, ReduceOps,
+    // MatrixOps, ShapeOps); the methods here are the public names.
+
+    // ---------------------------------------------------------------- more creation
+
+    /** Uniform values in [0, 1), drawn from {@code random} (seed it for reproducible runs). */
+    public static Tensor rand(java.util.Random random, int... shape) {
+        float[] d = new float[Shapes.numel(shape)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = random.nextFloat();
+        }
+        return new Tensor(d, shape.clone());
+    }
+
+    /** Standard normal values (mean 0, standard deviation 1), drawn from {@code random}. */
+    public static Tensor randn(java.util.Random random, int... shape) {
+        float[] d = new float[Shapes.numel(shape)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) random.nextGaussian();
+        }
+        return new Tensor(d, shape.clone());
+    }
+
+    /** {@code [0, 1, ..., n-1]}, shape {@code [n]}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /** {@code start, start + step, ...} while below {@code stop} (above, for a negative step); shape {@code [count]}. */
+    public static Tensor arange(double start, double stop, double step) {
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
+        }
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = (float) (start + i * step);
+        }
+        return new Tensor(d, new int[] {n});
+    }
+
+    // ---------------------------------------------------------------- element-wise arithmetic (broadcasting)
+
+    /** this + other, NumPy broadcasting ({@code [N, F] + [F]} adds to every row). */
+    public Tensor add(Tensor other) {
+        return ElementwiseOps.binary("add", ElementwiseOps.Binary.ADD, this, other);
+    }
+
+    /** this - other, broadcasting. */
+    public Tensor sub(Tensor other) {
+        return ElementwiseOps.binary("sub", ElementwiseOps.Binary.SUB, this, other);
+    }
+
+    /** this * other element-wise (a 0/1 mask multiplies out entries), broadcasting. */
+    public Tensor mul(Tensor other) {
+        return ElementwiseOps.binary("mul", ElementwiseOps.Binary.MUL, this, other);
+    }
+
+    /** this / other element-wise, broadcasting. */
+    public Tensor div(Tensor other) {
+        return ElementwiseOps.binary("div", ElementwiseOps.Binary.DIV, this, other);
+    }
+
+    public Tensor add(double c) {
+        float v = (float) c;
+        return ElementwiseOps.unary("add", this, x -> x + v, (x, y) -> 1f);
+    }
+
+    public Tensor sub(double c) {
+        float v = (float) c;
+        return ElementwiseOps.unary("sub", this, x -> x - v, (x, y) -> 1f);
+    }
+
+    public Tensor mul(double c) {
+        float v = (float) c;
+        return ElementwiseOps.unary("mul", this, x -> x * v, (x, y) -> v);
+    }
+
+    public Tensor div(double c) {
+        float v = (float) c;
+        return ElementwiseOps.unary("div", this, x -> x / v, (x, y) -> 1f / v);
+    }
+
+    public Tensor neg() {
+        return ElementwiseOps.unary("neg", this, x -> -x, (x, y) -> -1f);
+    }
+
+    public Tensor exp() {
+        return ElementwiseOps.unary("exp", this, x -> (float) Math.exp(x), (x, y) -> y);
+    }
+
+    /** Natural logarithm. */
+    public Tensor log() {
+        return ElementwiseOps.unary("log", this, x -> (float) Math.log(x), (x, y) -> 1f / x);
+    }
+
+    public Tensor sqrt() {
+        return ElementwiseOps.unary("sqrt", this, x -> (float) Math.sqrt(x), (x, y) -> 0.5f / y);
+    }
+
+    /** Each element to the power {@code p}. */
+    public Tensor pow(double p) {
+        return ElementwiseOps.unary("pow", this, x -> (float) Math.pow(x, p),
+            (x, y) -> (float) (p * Math.pow(x, p - 1)));
+    }
+
+    /** max(0, x); the gradient passes where x > 0. */
+    public Tensor relu() {
+        return ElementwiseOps.unary("relu", this, x -> x > 0f ? x : 0f, (x, y) -> x > 0f ? 1f : 0f);
+    }
+
+    /** 1 / (1 + e^-x); dy/dx = y(1 - y). */
+    public Tensor sigmoid() {
+        return ElementwiseOps.unary("sigmoid", this, ElementwiseOps::sigmoid, (x, y) -> y * (1f - y));
+    }
+
+    /** tanh(x); dy/dx = 1 - y². */
+    public Tensor tanh() {
+        return ElementwiseOps.unary("tanh", this, x -> (float) Math.tanh(x), (x, y) -> 1f - y * y);
+    }
+
+    // ---------------------------------------------------------------- comparisons and masks (not differentiable)
+
+    /** 1 where this > other, else 0 (broadcasting). */
+    public Tensor gt(Tensor other) {
+        return ElementwiseOps.compare("gt", ElementwiseOps.Comparison.GT, this, other);
+    }
+
+    /** 1 where this < other, else 0 (broadcasting). */
+    public Tensor lt(Tensor other) {
+        return ElementwiseOps.compare("lt", ElementwiseOps.Comparison.LT, this, other);
+    }
+
+    /** 1 where this == other, else 0 (broadcasting). */
+    public Tensor eq(Tensor other) {
+        return ElementwiseOps.compare("eq", ElementwiseOps.Comparison.EQ, this, other);
+    }
+
+    public Tensor gt(double c) {
+        return gt(scalar(c));
+    }
+
+    public Tensor lt(double c) {
+        return lt(scalar(c));
+    }
+
+    public Tensor eq(double c) {
+        return eq(scalar(c));
+    }
+
+    /** {@code condition != 0 ? a : b} element-wise, all three broadcast; differentiable in a and b. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return ElementwiseOps.where(condition, a, b);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements, a 0-dimensional tensor. */
+    public Tensor sum() {
+        return ReduceOps.sumAll("sum", this, 1f);
+    }
+
+    /** Sum along {@code axis} (negative counts from the end); keepDims leaves that axis with size 1. */
+    public Tensor sum(int axis, boolean keepDims) {
+        return ReduceOps.sum("sum", this, axis, keepDims, false);
+    }
+
+    /** Mean of all elements, a 0-dimensional tensor. */
+    public Tensor mean() {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("mean of an empty tensor of shape " + Shapes.toString(shape));
+        }
+        return ReduceOps.sumAll("mean", this, 1f / data.length);
+    }
+
+    /** Mean along {@code axis}; keepDims leaves that axis with size 1. */
+    public Tensor mean(int axis, boolean keepDims) {
+        return ReduceOps.sum("mean", this, axis, keepDims, true);
+    }
+
+    /** Largest element, a 0-dimensional tensor; the gradient goes to that element. */
+    public Tensor max() {
+        return ReduceOps.maxAll(this);
+    }
+
+    /** Largest value along {@code axis}; keepDims leaves that axis with size 1. */
+    public Tensor max(int axis, boolean keepDims) {
+        return ReduceOps.max(this, axis, keepDims);
+    }
+
+    /** Flat row-major index of the largest element (the first one on ties). */
+    public int argmax() {
+        return ReduceOps.argmaxAll(this);
+    }
+
+    /** Positions (as float values) of the largest entries along {@code axis}: {@code [N, C] -> [N]} for axis 1. */
+    public Tensor argmax(int axis, boolean keepDims) {
+        int a = Shapes.axis(axis, shape.length);
+        int[] idx = ReduceOps.argmaxIndices(this, a);
+        float[] d = new float[idx.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = idx[i];
+        }
+        return new Tensor(d, ReduceOps.reducedShape(shape, a, keepDims));
+    }
+
+    // ---------------------------------------------------------------- matrices and axes
+
+    /** Matrix product {@code [m, k] · [k, n] -> [m, n]}. */
+    public Tensor matmul(Tensor other) {
+        return MatrixOps.matmul(this, other);
+    }
+
+    /** NumPy's dot: inner product of two vectors, matrix-vector, vector-matrix or matrix-matrix product. */
+    public Tensor dot(Tensor other) {
+        return MatrixOps.dot(this, other);
+    }
+
+    /** Reverses the axes (a 2-D {@code [m, n]} becomes {@code [n, m]}), like NumPy's {@code .T}. */
+    public Tensor transpose() {
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = shape.length - 1 - i;
+        }
+        return MatrixOps.permute(this, axes);
+    }
+
+    /** Output axis i is this tensor's axis {@code axes[i]}: {@code [N, H, W, C].transpose(0, 3, 1, 2) -> [N, C, H, W]}. */
+    public Tensor transpose(int... axes) {
+        return MatrixOps.permute(this, axes);
+    }
+
+    // ---------------------------------------------------------------- shape and batch selection
+
+    /** The same values in a new shape; one size may be -1 (inferred). Shares storage. */
+    public Tensor reshape(int... newShape) {
+        return ShapeOps.reshape(this, newShape);
+    }
+
+    /** All values as one axis, shape {@code [numel]}. */
+    public Tensor flatten() {
+        return reshape(data.length);
+    }
+
+    /** Collapses axes {@code startAxis..} into one: {@code [N, C, H, W].flatten(1) -> [N, C*H*W]}. */
+    public Tensor flatten(int startAxis) {
+        int a = Shapes.axis(startAxis, shape.length);
+        int[] s = new int[a + 1];
+        System.arraycopy(shape, 0, s, 0, a);
+        s[a] = -1;
+        return reshape(s);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of axis 0, e.g. one mini-batch. */
+    public Tensor slice(int from, int to) {
+        return ShapeOps.slice(this, from, to);
+    }
+
+    /** The given rows of axis 0, in that order (repeats allowed): {@code [N, ...] -> [rows.length, ...]}. */
+    public Tensor index(int[] rows) {
+        return ShapeOps.index(this, rows);
+    }
 }

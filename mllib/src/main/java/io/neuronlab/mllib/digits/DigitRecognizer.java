@@ -1,0 +1,152 @@
+package io.neuronlab.mllib.digits;
+
+import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.tensor.NoGrad;
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Recognises digits with a trained model: 28×28 MNIST inputs → probabilities of 0–9, the top digit, and an
+ * explicit "not sure" when the top probability is below a threshold. Several digits in one image are split
+ * by {@link DigitSegmenter} and read as a number.
+ *
+ * <p>The model maps {@code [N, 1, 28, 28]} (or {@code [N, 784]} for {@link #forFlatInput}) to {@code [N, 10]}
+ * scores; scores that are not already a probability distribution are put through softmax.
+ */
+public final class DigitRecognizer {
+    /** Below this top probability the answer is "not sure". */
+    public static final float DEFAULT_SURE_THRESHOLD = 0.7f;
+
+    private final Layer model;
+    private final boolean flatInput;
+    private final float sureThreshold;
+    private final DigitSegmenter segmenter = new DigitSegmenter();
+
+    public DigitRecognizer(Layer model) {
+        this(model, false, DEFAULT_SURE_THRESHOLD);
+    }
+
+    private DigitRecognizer(Layer model, boolean flatInput, float sureThreshold) {
+        if (!(sureThreshold >= 0 && sureThreshold <= 1)) {
+            throw new IllegalArgumentException("sure threshold must be a probability in [0, 1], got " + sureThreshold);
+        }
+        this.model = model;
+        this.flatInput = flatInput;
+        this.sureThreshold = sureThreshold;
+        model.train(false);
+    }
+
+    /** For fully connected models that take {@code [N, 784]}. */
+    public static DigitRecognizer forFlatInput(Layer model) {
+        return new DigitRecognizer(model, true, DEFAULT_SURE_THRESHOLD);
+    }
+
+    /** The same model with another "not sure" threshold. */
+    public DigitRecognizer withSureThreshold(float threshold) {
+        return new DigitRecognizer(model, flatInput, threshold);
+    }
+
+    public Layer model() {
+        return model;
+    }
+
+    /** The network's answer for one digit. */
+    public record Prediction(float[] probabilities, int digit, float probability, boolean sure) {
+    }
+
+    /** The answer for a whole drawing or photo: one prediction per digit, left to right. */
+    public record Reading(List<DigitSegmenter.Segment> segments, List<Prediction> predictions) {
+        /** The digits as text, e.g. "42"; an unsure digit still shows its best guess. */
+        public String number() {
+            StringBuilder sb = new StringBuilder();
+            for (Prediction p : predictions) sb.append(p.digit());
+            return sb.toString();
+        }
+
+        /** True when every digit is above the threshold. */
+        public boolean sure() {
+            for (Prediction p : predictions) {
+                if (!p.sure()) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Predicts one 28×28 MNIST input (ink = 1 on 0), e.g. from {@link MnistPreprocessor}. */
+    public Prediction predict(GrayImage mnistInput) {
+        return predictAll(Collections.singletonList(mnistInput)).get(0);
+    }
+
+    /** Predicts a batch of 28×28 inputs in one forward pass. */
+    public List<Prediction> predictAll(List<GrayImage> inputs) {
+        int n = inputs.size();
+        List<Prediction> out = new ArrayList<>(n);
+        if (n == 0) return out;
+        int area = MnistPreprocessor.SIZE * MnistPreprocessor.SIZE;
+        float[] batch = new float[n * area];
+        for (int i = 0; i < n; i++) {
+            GrayImage g = inputs.get(i);
+            if (g.width() != MnistPreprocessor.SIZE || g.height() != MnistPreprocessor.SIZE) {
+                throw new IllegalArgumentException("input " + i + " is " + g.width() + "x" + g.height()
+                    + "; the network takes 28x28 — run MnistPreprocessor first");
+            }
+            System.arraycopy(g.pixels(), 0, batch, i * area, area);
+        }
+        Tensor x = flatInput ? Tensor.of(batch, n, area) : Tensor.of(batch, n, 1, 28, 28);
+        Tensor scores;
+        try (NoGrad scope = NoGrad.enter()) {
+            scores = model.forward(x);
+        }
+        if (scores.dim() != 2 || scores.size(0) != n || scores.size(1) != 10) {
+            throw new IllegalStateException("the digit model must output [" + n + ", 10], got "
+                + java.util.Arrays.toString(scores.shape()));
+        }
+        float[] s = scores.data();
+        for (int i = 0; i < n; i++) {
+            float[] p = new float[10];
+            System.arraycopy(s, i * 10, p, 0, 10);
+            if (!isDistribution(p)) softmaxInPlace(p);
+            int best = 0;
+            for (int k = 1; k < 10; k++) {
+                if (p[k] > p[best]) best = k;
+            }
+            out.add(new Prediction(p, best, p[best], p[best] >= sureThreshold));
+        }
+        return out;
+    }
+
+    /**
+     * Splits {@code image} (ink = 1 on 0, any size) into digits and recognises each.
+     *
+     * @throws EmptyDrawingException when there is no ink — never a guess for an empty canvas
+     */
+    public Reading recognize(GrayImage image) {
+        List<DigitSegmenter.Segment> segments = segmenter.segment(image);
+        List<GrayImage> inputs = new ArrayList<>();
+        for (DigitSegmenter.Segment s : segments) inputs.add(s.mnistInput());
+        return new Reading(segments, predictAll(inputs));
+    }
+
+    private static boolean isDistribution(float[] p) {
+        float sum = 0;
+        for (float v : p) {
+            if (v < 0 || v > 1) return false;
+            sum += v;
+        }
+        return Math.abs(sum - 1) < 1e-3f;
+    }
+
+    private static void softmaxInPlace(float[] p) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : p) max = Math.max(max, v);
+        float sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) Math.exp(p[k] - max);   // overflow guard
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) p[k] /= sum;
+    }
+}

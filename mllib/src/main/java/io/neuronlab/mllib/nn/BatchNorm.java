@@ -1,0 +1,201 @@
+package io.neuronlab.mllib.nn;
+
+import io.neuronlab.mllib.tensor.Shapes;
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.Map;
+
+/**
+ * Batch normalization (Ioffe &amp; Szegedy), as the book's {@code BatchNormalization}: per feature,
+ * {@code y = γ·(x − μ) / √(σ² + ε) + β}.
+ *
+ * <p>Shapes: dense input {@code [N, F]} normalises each of the F features over the batch; image input
+ * {@code [N, C, H, W]} normalises each channel over N, H and W (F = C). γ ("gamma", starts at 1) and β
+ * ("beta", starts at 0) are {@code [F]}.
+ *
+ * <p>Training uses the batch's mean and (biased) variance and updates the running statistics,
+ * {@code running = momentum·running + (1 − momentum)·batch} with momentum 0.9 as the book. Evaluation uses
+ * the running statistics. They are buffers {@code running_mean} (starts at 0) and {@code running_var}
+ * (starts at 1, as PyTorch, so an untrained layer is the identity; the book starts it at 0). ε = 1e-6
+ * (the book's {@code 10e-7}).
+ */
+public final class BatchNorm extends Layer {
+    private static final float EPS = 1e-6f;
+
+    private final int features;
+    private final float momentum;
+    private final Tensor gamma;
+    private final Tensor beta;
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+
+    // caches of the last forward
+    private int[] inShape;
+    private float[] normalized;   // x̂, the input's shape
+    private float[] invStd;       // 1/√(σ² + ε) per feature
+    private boolean usedBatchStats;
+
+    public BatchNorm(int features) {
+        this(features, 0.9f);
+    }
+
+    public BatchNorm(int features, double momentum) {
+        if (features <= 0) {
+            throw new IllegalArgumentException("BatchNorm needs features > 0, got " + features);
+        }
+        if (!(momentum >= 0f && momentum < 1f)) {
+            throw new IllegalArgumentException("BatchNorm momentum must be in [0, 1), got " + momentum);
+        }
+        this.features = features;
+        this.momentum = (float) momentum;
+        this.gamma = Tensor.ones(features).requiresGrad(true);
+        this.beta = Tensor.zeros(features).requiresGrad(true);
+        this.runningMean = Tensor.zeros(features);
+        this.runningVar = Tensor.ones(features);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        int[] s = x.shape();
+        if (!(s.length == 2 || s.length == 4) || s[1] != features) {
+            throw new IllegalArgumentException("BatchNorm(" + features + ") expects [N, " + features + "] or [N, "
+                + features + ", H, W], got " + Shapes.toString(s));
+        }
+        int n = s[0];
+        int spatial = s.length == 4 ? s[2] * s[3] : 1;
+        int count = n * spatial;
+        float[] in = x.data();
+        if (normalized == null || normalized.length != in.length) {
+            normalized = new float[in.length];
+        }
+        if (invStd == null) {
+            invStd = new float[features];
+        }
+        inShape = s;
+        usedBatchStats = isTraining();
+        float[] y = new float[in.length];
+        float[] g = gamma.data();
+        float[] b = beta.data();
+        float[] rm = runningMean.data();
+        float[] rv = runningVar.data();
+        for (int c = 0; c < features; c++) {
+            double mean;
+            double var;
+            if (usedBatchStats) {
+                if (count == 0) {
+                    throw new IllegalArgumentException("BatchNorm in training mode needs a non-empty batch");
+                }
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
+                        sum += in[p];
+                    }
+                }
+                mean = sum / count;
+                double sq = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
+                        double d = in[p] - mean;
+                        sq += d * d;
+                    }
+                }
+                var = sq / count;
+                rm[c] = (float) (momentum * rm[c] + (1 - momentum) * mean);
+                rv[c] = (float) (momentum * rv[c] + (1 - momentum) * var);
+            } else {
+                mean = rm[c];
+                var = rv[c];
+            }
+            float inv = (float) (1 / Math.sqrt(var + EPS));
+            invStd[c] = inv;
+            for (int i = 0; i < n; i++) {
+                for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
+                    float xn = (float) ((in[p] - mean) * inv);
+                    normalized[p] = xn;
+                    y[p] = g[c] * xn + b[c];
+                }
+            }
+        }
+        return Tensor.of(y, s);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        if (inShape == null) {
+            throw new IllegalStateException("BatchNorm.backward called before forward");
+        }
+        Shapes.requireSame("BatchNorm.backward: gradOutput vs output", gradOutput.shape(), inShape);
+        int n = inShape[0];
+        int spatial = inShape.length == 4 ? inShape[2] * inShape[3] : 1;
+        int count = n * spatial;
+        float[] dy = gradOutput.data();
+        float[] dx = new float[dy.length];
+        float[] g = gamma.data();
+        float[] dGamma = new float[features];
+        float[] dBeta = new float[features];
+        for (int c = 0; c < features; c++) {
+            double sumDy = 0;
+            double sumDyXn = 0;
+            for (int i = 0; i < n; i++) {
+                for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
+                    sumDy += dy[p];
+                    sumDyXn += dy[p] * normalized[p];
+                }
+            }
+            dBeta[c] = (float) sumDy;
+            dGamma[c] = (float) sumDyXn;
+            double scale = g[c] * invStd[c];
+            for (int i = 0; i < n; i++) {
+                for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
+                    if (usedBatchStats) {
+                        // the book's chain through μ and σ², collapsed: dx = γ/σ · (dy − mean(dy) − x̂·mean(dy·x̂))
+                        dx[p] = (float) (scale * (dy[p] - sumDy / count - normalized[p] * sumDyXn / count));
+                    } else {
+                        // running statistics are constants
+                        dx[p] = (float) (scale * dy[p]);
+                    }
+                }
+            }
+        }
+        gamma.accumulateGrad(Tensor.of(dGamma, features));
+        beta.accumulateGrad(Tensor.of(dBeta, features));
+        return Tensor.of(dx, inShape);
+    }
+
+    /** γ {@code [F]}. */
+    public Tensor gamma() {
+        return gamma;
+    }
+
+    /** β {@code [F]}. */
+    public Tensor beta() {
+        return beta;
+    }
+
+    public Tensor runningMean() {
+        return runningMean;
+    }
+
+    public Tensor runningVar() {
+        return runningVar;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    @Override
+    public Map<String, Tensor> parameters() {
+        return named("gamma", gamma, "beta", beta);
+    }
+
+    @Override
+    public Map<String, Tensor> buffers() {
+        return named("running_mean", runningMean, "running_var", runningVar);
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + features + ", momentum=" + momentum + ")";
+    }
+}

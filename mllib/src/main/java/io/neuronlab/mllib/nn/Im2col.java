@@ -1,0 +1,137 @@
+package io.neuronlab.mllib.nn;
+
+import io.neuronlab.mllib.tensor.Shapes;
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.Arrays;
+
+/**
+ * The book's {@code im2col} and {@code col2im}: unroll every filter-sized patch of an image into a row, so
+ * that convolution becomes one matrix product.
+ *
+ * <p>Layout (as the book): for input {@code [N, C, H, W]}, filter {@code kh × kw}, the column matrix is
+ * {@code [N·OH·OW, C·kh·kw]}; row {@code (n·OH + oy)·OW + ox} holds the patch under output position
+ * (oy, ox) of image n, ordered channel, then filter row, then filter column. Positions in the zero padding
+ * read as 0. The rows of one image are contiguous, so layers can work image by image.
+ */
+public final class Im2col {
+    private Im2col() {
+    }
+
+    /** Output size along one axis: {@code (in + 2·pad − k) / stride + 1}; throws if the filter does not fit. */
+    public static int outSize(int in, int k, int stride, int pad) {
+        if (k <= 0 || stride <= 0 || pad < 0) {
+            throw new IllegalArgumentException("need filter size > 0, stride > 0 and padding >= 0, got filter " + k
+                + ", stride " + stride + ", padding " + pad);
+        }
+        int span = in + 2 * pad - k;
+        if (span < 0) {
+            throw new IllegalArgumentException("a filter of size " + k + " does not fit an input of size " + in
+                + " with padding " + pad);
+        }
+        return span / stride + 1;
+    }
+
+    /** {@code [N, C, H, W]} → {@code [N·OH·OW, C·kh·kw]}. */
+    public static Tensor im2col(Tensor x, int kh, int kw, int stride, int pad) {
+        int[] s = requireImages(x.shape(), "im2col");
+        int oh = outSize(s[2], kh, stride, pad);
+        int ow = outSize(s[3], kw, stride, pad);
+        int rowsPerImage = oh * ow;
+        int k = s[1] * kh * kw;
+        float[] col = new float[s[0] * rowsPerImage * k];
+        int imageSize = s[1] * s[2] * s[3];
+        for (int n = 0; n < s[0]; n++) {
+            im2col(x.data(), n * imageSize, s[1], s[2], s[3], kh, kw, stride, pad, col, n * rowsPerImage * k);
+        }
+        return Tensor.of(col, s[0] * rowsPerImage, k);
+    }
+
+    /**
+     * The adjoint of {@link #im2col(Tensor, int, int, int, int)}: {@code [N·OH·OW, C·kh·kw]} → {@code inputShape}
+     * {@code [N, C, H, W]}, adding up the values of overlapping patches (that is what the gradient needs).
+     */
+    public static Tensor col2im(Tensor col, int[] inputShape, int kh, int kw, int stride, int pad) {
+        int[] s = requireImages(inputShape, "col2im");
+        int oh = outSize(s[2], kh, stride, pad);
+        int ow = outSize(s[3], kw, stride, pad);
+        int rowsPerImage = oh * ow;
+        int k = s[1] * kh * kw;
+        Shapes.requireSame("col2im: columns vs the shape im2col gives for " + Shapes.toString(s), col.shape(),
+            new int[] {s[0] * rowsPerImage, k});
+        float[] x = new float[Shapes.numel(s)];
+        int imageSize = s[1] * s[2] * s[3];
+        for (int n = 0; n < s[0]; n++) {
+            col2im(col.data(), n * rowsPerImage * k, s[1], s[2], s[3], kh, kw, stride, pad, x, n * imageSize);
+        }
+        return Tensor.of(x, s);
+    }
+
+    /** One image {@code [C, H, W]} at {@code xOffset} → its {@code [OH·OW, C·kh·kw]} rows at {@code colOffset}. */
+    public static void im2col(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              float[] col, int colOffset) {
+        int oh = outSize(h, kh, stride, pad);
+        int ow = outSize(w, kw, stride, pad);
+        int k = c * kh * kw;
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                int row = colOffset + (oy * ow + ox) * k;
+                int idx = row;
+                for (int ch = 0; ch < c; ch++) {
+                    int plane = xOffset + ch * h * w;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            Arrays.fill(col, idx, idx + kw, 0f);
+                            idx += kw;
+                            continue;
+                        }
+                        int line = plane + iy * w;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ox * stride + kx - pad;
+                            col[idx++] = ix < 0 || ix >= w ? 0f : x[line + ix];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds one image's rows at {@code colOffset} back into {@code [C, H, W]} at {@code xOffset} (which it does not clear). */
+    public static void col2im(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              float[] x, int xOffset) {
+        int oh = outSize(h, kh, stride, pad);
+        int ow = outSize(w, kw, stride, pad);
+        int k = c * kh * kw;
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                int idx = colOffset + (oy * ow + ox) * k;
+                for (int ch = 0; ch < c; ch++) {
+                    int plane = xOffset + ch * h * w;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            idx += kw;
+                            continue;
+                        }
+                        int line = plane + iy * w;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ox * stride + kx - pad;
+                            if (ix >= 0 && ix < w) {
+                                x[line + ix] += col[idx];
+                            }
+                            idx++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] requireImages(int[] shape, String what) {
+        if (shape.length != 4) {
+            throw new IllegalArgumentException(what + " needs images [N, C, H, W], got shape " + Shapes.toString(shape));
+        }
+        return shape;
+    }
+}

@@ -1,0 +1,81 @@
+package io.neuronlab.mllib.nn;
+
+import io.neuronlab.mllib.tensor.Shapes;
+import io.neuronlab.mllib.tensor.Tensor;
+
+/**
+ * Max pooling over {@code k × k} windows moved by {@code stride}, per channel: {@code [N, C, H, W]} →
+ * {@code [N, C, OH, OW]}, {@code OH = (H − k) / stride + 1}. The forward remembers where each maximum came
+ * from (the book's {@code arg_max}); the backward sends each gradient there only.
+ */
+public final class MaxPool2d extends Layer {
+    private final int k;
+    private final int stride;
+    private int[] inShape;
+    private int[] argmax;   // flat input index of each output's maximum; reused while the size repeats
+
+    public MaxPool2d(int kernel, int stride) {
+        if (kernel <= 0 || stride <= 0) {
+            throw new IllegalArgumentException("MaxPool2d needs kernel > 0 and stride > 0, got " + kernel + ", " + stride);
+        }
+        this.k = kernel;
+        this.stride = stride;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        int[] s = Pooling.requireImages(x, this);
+        int oh = Im2col.outSize(s[2], k, stride, 0);
+        int ow = Im2col.outSize(s[3], k, stride, 0);
+        int planes = s[0] * s[1];
+        int outSize = planes * oh * ow;
+        if (argmax == null || argmax.length != outSize) {
+            argmax = new int[outSize];
+        }
+        inShape = s;
+        float[] in = x.data();
+        float[] y = new float[outSize];
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            int base = p * s[2] * s[3];
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int best = base + oy * stride * s[3] + ox * stride;
+                    for (int ky = 0; ky < k; ky++) {
+                        int line = base + (oy * stride + ky) * s[3] + ox * stride;
+                        for (int kx = 0; kx < k; kx++) {
+                            if (in[line + kx] > in[best]) {
+                                best = line + kx;
+                            }
+                        }
+                    }
+                    argmax[o] = best;
+                    y[o++] = in[best];
+                }
+            }
+        }
+        return Tensor.of(y, s[0], s[1], oh, ow);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        if (inShape == null) {
+            throw new IllegalStateException("MaxPool2d.backward called before forward");
+        }
+        if (gradOutput.numel() != argmax.length) {
+            throw new IllegalArgumentException("MaxPool2d.backward: gradOutput " + Shapes.toString(gradOutput.shape())
+                + " does not match the last output (" + argmax.length + " values)");
+        }
+        float[] g = gradOutput.data();
+        float[] dx = new float[Shapes.numel(inShape)];
+        for (int i = 0; i < g.length; i++) {
+            dx[argmax[i]] += g[i];
+        }
+        return Tensor.of(dx, inShape);
+    }
+
+    @Override
+    public String toString() {
+        return "MaxPool2d(kernel=" + k + ", stride=" + stride + ")";
+    }
+}

@@ -1,0 +1,41 @@
+package io.neuronlab.mllib.nn;
+
+import io.neuronlab.mllib.tensor.Tensor;
+
+/** {@code y = max(0, x)}, any shape. The mask of non-positive inputs is kept for the backward, as the book. */
+public final class ReLU extends Layer {
+    private boolean[] mask;    // true where x <= 0 (gradient blocked); reused when the size repeats
+    private int[] shape;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        float[] in = x.data();
+        if (mask == null || mask.length != in.length) {
+            mask = new boolean[in.length];
+        }
+        shape = x.shape();
+        float[] y = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            boolean off = in[i] <= 0f;
+            mask[i] = off;
+            y[i] = off ? 0f : in[i];
+        }
+        return Tensor.of(y, shape);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        ActivationChecks.requireForward(shape, gradOutput, "ReLU");
+        float[] g = gradOutput.data();
+        float[] dx = new float[g.length];
+        for (int i = 0; i < g.length; i++) {
+            dx[i] = mask[i] ? 0f : g[i];
+        }
+        return Tensor.of(dx, shape);
+    }
+
+    @Override
+    public String toString() {
+        return "ReLU";
+    }
+}

@@ -1,0 +1,24 @@
+package io.neuronlab.mllib.optim;
+
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.Collection;
+
+/** Stochastic gradient descent, the book's {@code SGD}: {@code w −= lr·g}. */
+public final class Sgd extends Optimizer {
+    public Sgd(Collection<Tensor> params, float learningRate) {
+        super(params, learningRate);
+    }
+
+    @Override
+    protected void update(int index, float[] w, float[] grad) {
+        for (int i = 0; i < w.length; i++) {
+            w[i] -= learningRate * grad[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sgd(lr=" + learningRate + ")";
+    }
+}

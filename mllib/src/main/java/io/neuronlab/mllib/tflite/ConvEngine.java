@@ -1,0 +1,64 @@
+package io.neuronlab.mllib.tflite;
+
+import io.neuronlab.mllib.tensor.Tensor;
+
+/**
+ * "Run this convolution": the forward pass of a 2-D convolution, swappable at run time between mllib's
+ * pure-Java im2col + GEMM ({@link JavaConvEngine}, the default) and TensorFlow Lite on the CPU or GPU
+ * ({@link TfliteConvEngine}). Backward passes always stay in Java, in the layer that owns the weights.
+ */
+public interface ConvEngine extends AutoCloseable {
+
+    /** Name shown in settings and benchmarks, e.g. "Java", "TFLite CPU", "TFLite GPU (FP32)". */
+    String name();
+
+    /**
+     * Computes {@code y = conv(x, weight) + bias} with zero padding {@code pad} on every side.
+     *
+     * @param x      input [N, C, H, W]
+     * @param weight filters [O, C, KH, KW]
+     * @param bias   [O]
+     * @return output [N, O, OH, OW] with OH = (H + 2·pad − KH) / stride + 1 (likewise OW); not recorded for
+     *         autograd
+     */
+    Tensor forward(Tensor x, Tensor weight, Tensor bias, int stride, int pad);
+
+    /** Releases native resources (interpreters, delegates). The Java engine holds none. */
+    @Override
+    default void close() {
+    }
+
+    /** Validates the shapes every engine relies on and returns {@code [N, C, H, W, O, KH, KW, OH, OW]}. */
+    static int[] checkShapes(Tensor x, Tensor weight, Tensor bias, int stride, int pad) {
+        if (x.dim() != 4 || weight.dim() != 4 || bias.dim() != 1) {
+            throw new IllegalArgumentException("convolution expects x [N, C, H, W], weight [O, C, KH, KW], bias [O]; got x "
+                + shape(x) + ", weight " + shape(weight) + ", bias " + shape(bias));
+        }
+        int n = x.size(0);
+        int c = x.size(1);
+        int h = x.size(2);
+        int w = x.size(3);
+        int o = weight.size(0);
+        int kh = weight.size(2);
+        int kw = weight.size(3);
+        if (weight.size(1) != c || bias.size(0) != o) {
+            throw new IllegalArgumentException("convolution: x " + shape(x) + " has " + c + " channels but weight is "
+                + shape(weight) + " and bias " + shape(bias));
+        }
+        if (stride < 1 || pad < 0) {
+            throw new IllegalArgumentException("convolution needs stride >= 1 and pad >= 0, got stride " + stride
+                + ", pad " + pad);
+        }
+        int oh = (h + 2 * pad - kh) / stride + 1;
+        int ow = (w + 2 * pad - kw) / stride + 1;
+        if (h + 2 * pad < kh || w + 2 * pad < kw) {
+            throw new IllegalArgumentException("convolution: kernel " + kh + "x" + kw + " does not fit input "
+                + shape(x) + " with pad " + pad);
+        }
+        return new int[] {n, c, h, w, o, kh, kw, oh, ow};
+    }
+
+    private static String shape(Tensor t) {
+        return io.neuronlab.mllib.tensor.Shapes.toString(t.shape());
+    }
+}

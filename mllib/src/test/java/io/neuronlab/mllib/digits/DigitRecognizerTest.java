@@ -1,0 +1,117 @@
+package io.neuronlab.mllib.digits;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.Test;
+
+public class DigitRecognizerTest {
+    /**
+     * A transparent stand-in for a trained network: it calls every narrow drawing (ink box ≤ 6 px wide) a 1
+     * and everything else a 0, with logit 4 against 0 — so the probabilities are known: e⁴/(e⁴ + 9) = 0.8585.
+     */
+    static final class WidthRule extends Layer {
+        @Override
+        public Tensor forward(Tensor x) {
+            int n = x.size(0);
+            float[] out = new float[n * 10];
+            for (int i = 0; i < n; i++) {
+                float[] p = Arrays.copyOfRange(x.data(), i * 784, (i + 1) * 784);
+                GrayImage.Box b = new GrayImage(28, 28, p).inkBounds(MnistPreprocessor.INK_THRESHOLD);
+                out[i * 10 + (b.width() <= 6 ? 1 : 0)] = 4;
+            }
+            return Tensor.of(out, n, 10);
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOutput) {
+            throw new UnsupportedOperationException("inference only");
+        }
+    }
+
+    /** Returns the given scores for every input. */
+    static final class Fixed extends Layer {
+        final float[] scores;
+
+        Fixed(float... scores) {
+            this.scores = scores;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            assertArrayEquals(new int[] {x.size(0), 1, 28, 28}, x.shape());
+            float[] out = new float[x.size(0) * 10];
+            for (int i = 0; i < x.size(0); i++) System.arraycopy(scores, 0, out, i * 10, 10);
+            return Tensor.of(out, x.size(0), 10);
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOutput) {
+            throw new UnsupportedOperationException("inference only");
+        }
+    }
+
+    @Test
+    public void scoresBecomeSoftmaxProbabilitiesAndTheTopDigit() {
+        DigitRecognizer r = new DigitRecognizer(new Fixed(0, 0, 0, 4, 0, 0, 0, 0, 0, 0));
+        DigitRecognizer.Prediction p = r.predict(new GrayImage(28, 28));
+        float top = (float) (Math.exp(4) / (Math.exp(4) + 9));
+        assertEquals(3, p.digit());
+        assertEquals(top, p.probability(), 1e-6f);
+        assertEquals((1 - top) / 9, p.probabilities()[7], 1e-6f);
+        assertTrue(p.sure());
+        assertFalse("0.8585 is below a 0.9 threshold", r.withSureThreshold(0.9f).predict(new GrayImage(28, 28)).sure());
+    }
+
+    @Test
+    public void probabilitiesFromASoftmaxLayerAreUsedAsTheyAre() {
+        float[] probs = {0.05f, 0.05f, 0.05f, 0.05f, 0.4f, 0.05f, 0.05f, 0.2f, 0.05f, 0.05f};
+        DigitRecognizer.Prediction p = new DigitRecognizer(new Fixed(probs)).predict(new GrayImage(28, 28));
+        assertArrayEquals(probs, p.probabilities(), 0f);
+        assertEquals(4, p.digit());
+        assertFalse("0.4 is not sure", p.sure());
+    }
+
+    @Test
+    public void aNumberIsReadLeftToRight() {
+        // drawn in the order: right 0, middle 1, left 1 → reads "110"
+        List<Stroke> strokes = Arrays.asList(
+            Stroke.of(700, 100, 860, 100, 860, 400, 700, 400, 700, 100),
+            Stroke.of(480, 100, 470, 400),
+            Stroke.of(200, 100, 190, 400));
+        GrayImage canvas = new StrokeRasterizer(24).rasterize(strokes, 1000, 500);
+        DigitRecognizer.Reading reading = new DigitRecognizer(new WidthRule()).recognize(canvas);
+        assertEquals("110", reading.number());
+        assertTrue(reading.sure());
+        assertEquals(3, reading.segments().size());
+    }
+
+    @Test
+    public void emptyCanvasNeverProducesAGuess() {
+        try {
+            new DigitRecognizer(new WidthRule()).recognize(new GrayImage(500, 500));
+            fail("expected EmptyDrawingException");
+        } catch (EmptyDrawingException expected) {
+            // the model was never asked
+        }
+    }
+
+    @Test
+    public void inputsOfTheWrongSizeAreRejectedWithAHint() {
+        try {
+            new DigitRecognizer(new WidthRule()).predict(new GrayImage(32, 28));
+            fail("expected IllegalArgumentException");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("32x28") && e.getMessage().contains("MnistPreprocessor"));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""The PyTorch side of `mllib bench`: the same LeNet-bench, data and timings as mllib's Bench.
+
+Reads the MNIST IDX files itself (no torchvision), trains LeNet-bench for one epoch
+(Conv(1->6,5x5,pad 2)-ReLU-MaxPool2 -> Conv(6->16,5x5)-ReLU-MaxPool2 -> Flatten -> Linear(400->120)-ReLU
+-> Linear(120->84)-ReLU -> Linear(84->10), softmax cross-entropy, Adam lr 1e-3, batch 64, pixels in [0,1])
+and prints `name: value unit` lines that Bench parses. Also times numpy's and torch's GEMM.
+
+Usage: bench-pytorch.py --mnist DIR --threads N [--train-images N] [--gemm 128,256,512,1024] [--skip-train]
+"""
+import argparse
+import struct
+import sys
+import time
+
+
+def read_idx(path, magic):
+    with open(path, 'rb') as f:
+        data = f.read()
+    got, = struct.unpack('>I', data[:4])
+    if got != magic:
+        raise SystemExit(f'{path}: magic {got:#x}, expected {magic:#x}')
+    dims = data[3]
+    shape = struct.unpack('>' + 'I' * dims, data[4:4 + 4 * dims])
+    return data[4 + 4 * dims:], shape
+
+
+def gemm_lines(sizes, torch):
+    try:
+        import numpy as np
+        blas = 'unknown'
+        try:
+            info = np.__config__.get_info('blas_opt_info') if hasattr(np.__config__, 'get_info') else {}
+            blas = ','.join(info.get('libraries', [])) or 'unknown'
+        except Exception:
+            pass
+        print(f'numpy.blas: {blas}')
+        for n in sizes:
+            a = np.random.rand(n, n).astype(np.float32)
+            b = np.random.rand(n, n).astype(np.float32)
+            print(f'numpy.gemm.{n}: {gflops(lambda: a @ b, n):.2f} GFLOP/s')
+    except ImportError:
+        print('numpy.blas: absent')
+    for n in sizes:
+        a = torch.rand(n, n)
+        b = torch.rand(n, n)
+        print(f'torch.gemm.{n}: {gflops(lambda: a @ b, n):.2f} GFLOP/s')
+
+
+def gflops(fn, n):
+    fn()
+    flops = 2.0 * n ** 3
+    reps, elapsed = 1, 0.0
+    while True:
+        t = time.perf_counter()
+        for _ in range(reps):
+            fn()
+        elapsed = time.perf_counter() - t
+        if elapsed > 0.5:
+            return flops * reps / elapsed / 1e9
+        reps *= 2
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--mnist', required=True)
+    p.add_argument('--threads', type=int, required=True)
+    p.add_argument('--train-images', type=int, default=60000)
+    p.add_argument('--gemm', default='')
+    p.add_argument('--skip-train', action='store_true')
+    p.add_argument('--seed', type=int, default=1)
+    args = p.parse_args()
+
+    import torch
+    from torch import nn
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    print(f'torch.version: {torch.__version__}')
+    print(f'torch.threads: {torch.get_num_threads()}')
+
+    if args.gemm:
+        gemm_lines([int(s) for s in args.gemm.split(',')], torch)
+    if args.skip_train:
+        return
+
+    pix, shape = read_idx(f'{args.mnist}/train-images-idx3-ubyte', 0x803)
+    lab, lshape = read_idx(f'{args.mnist}/train-labels-idx1-ubyte', 0x801)
+    count = min(args.train_images, shape[0])
+    x = torch.frombuffer(bytearray(pix), dtype=torch.uint8).view(shape[0], 1, 28, 28)[:count].float().div_(255.0)
+    y = torch.frombuffer(bytearray(lab), dtype=torch.uint8)[:count].long()
+
+    model = nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def epoch(limit):
+        perm = torch.randperm(count)
+        seen, loss_sum, batches = 0, 0.0, 0
+        for start in range(0, min(limit, count), 64):
+            idx = perm[start:start + 64]
+            xb, yb = x[idx], y[idx]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            opt.step()
+            seen += len(idx)
+            batches += 1
+            loss_sum += loss.item()
+        return seen, loss_sum / max(1, batches)
+
+    model.train()
+    epoch(64 * 20)  # warm-up: first-call allocations, thread start
+    t = time.perf_counter()
+    seen, mean_loss = epoch(count)
+    dt = time.perf_counter() - t
+    print(f'train.images_per_s: {seen / dt:.1f} images/s')
+    print(f'train.epoch_s: {dt:.3f} s')
+    print(f'train.mean_loss: {mean_loss:.4f}')
+
+    model.eval()
+    with torch.no_grad():
+        one = x[:1]
+        for _ in range(100):
+            model(one)
+        times = []
+        for i in range(1000):
+            xi = x[i % count:i % count + 1]
+            t = time.perf_counter()
+            model(xi)
+            times.append(time.perf_counter() - t)
+        times.sort()
+        print(f'infer.single_median_ms: {times[len(times) // 2] * 1e3:.4f} ms')
+        big = x[:1000]
+        model(big)
+        reps, elapsed = 0, 0.0
+        t = time.perf_counter()
+        while elapsed < 1.0 or reps < 3:
+            model(big)
+            reps += 1
+            elapsed = time.perf_counter() - t
+        print(f'infer.batch1000_images_per_s: {1000 * reps / elapsed:.1f} images/s')
+        correct = (model(x[:10000]).argmax(1) == y[:10000]).float().mean().item() if count >= 10000 else float('nan')
+        print(f'train.accuracy_on_first_10000_train: {correct:.4f}')
+    sys.stdout.flush()
+
+
+if __name__ == '__main__':
+    main()
