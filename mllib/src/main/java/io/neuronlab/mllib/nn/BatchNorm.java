@@ -194,6 +194,11 @@ public final class BatchNorm extends Layer {
         return named("running_mean", runningMean, "running_var", runningVar);
     }
 
+    /** The ε added to the variance before the square root. */
+    public float eps() {
+        return EPS;
+    }
+
     @Override
     public String toString() {
         return "BatchNorm(" + features + ", momentum=" + momentum + ")";

@@ -4,6 +4,7 @@ import io.neuronlab.mllib.init.Initializer;
 import io.neuronlab.mllib.tensor.Gemm;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.tflite.ConvEngine;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class Conv2d extends Layer {
     private float[] dcol;   // one image's [OH·OW, inC·k·k], scratch
     private float[] dWeight;
     private float[] dBias;
+    private ConvEngine engine;   // null: the im2col + GEMM below; else the engine runs the forward
+    private Tensor engineInput;  // input of the last engine forward: backward builds its columns
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
         if (inChannels <= 0 || outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
@@ -62,6 +65,11 @@ public final class Conv2d extends Layer {
         oh = Im2col.outSize(s[2], k, stride, pad);
         ow = Im2col.outSize(s[3], k, stride, pad);
         inShape = s;
+        if (engine != null) {
+            engineInput = x;
+            return engine.forward(x, weight, bias, stride, pad);
+        }
+        engineInput = null;
         int plane = oh * ow;
         int kk = inC * k * k;
         int colSize = n * plane * kk;
@@ -93,6 +101,10 @@ public final class Conv2d extends Layer {
         Shapes.requireSame("Conv2d.backward: gradOutput vs output", gradOutput.shape(), new int[] {n, outC, oh, ow});
         int plane = oh * ow;
         int kk = inC * k * k;
+        if (engineInput != null) {
+            columns(engineInput);
+            engineInput = null;
+        }
         if (dWeight == null) {
             dWeight = new float[outC * kk];
             dBias = new float[outC];
@@ -126,6 +138,33 @@ public final class Conv2d extends Layer {
             bias.accumulateGrad(Tensor.of(dBias, outC));
         }
         return Tensor.of(dx, inShape);
+    }
+
+    /** The im2col columns of {@code x} for backward, when an engine computed the forward. */
+    private void columns(Tensor x) {
+        int plane = oh * ow;
+        int kk = inC * k * k;
+        int n = inShape[0];
+        if (col == null || col.length != n * plane * kk) {
+            col = new float[n * plane * kk];
+        }
+        int imageSize = inC * inShape[2] * inShape[3];
+        for (int i = 0; i < n; i++) {
+            Im2col.im2col(x.data(), i * imageSize, inC, inShape[2], inShape[3], k, k, stride, pad, col, i * plane * kk);
+        }
+    }
+
+    /**
+     * Runs the forward pass on {@code engine} (e.g. TFLite on the CPU or GPU) instead of this layer's own
+     * im2col + GEMM; {@code null} goes back to the built-in path. The backward always stays here in Java.
+     */
+    public void setEngine(ConvEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The engine set by {@link #setEngine}, or {@code null} for the built-in Java path. */
+    public ConvEngine engine() {
+        return engine;
     }
 
     /** Weight {@code [outC, inC, k, k]}. */
