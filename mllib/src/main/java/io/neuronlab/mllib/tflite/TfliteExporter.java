@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.io.AtomicFile;
 import io.neuronlab.mllib.nn.AvgPool2d;
 import io.neuronlab.mllib.nn.BatchNorm;
 import io.neuronlab.mllib.nn.Conv2d;
@@ -15,7 +16,6 @@ import io.neuronlab.mllib.nn.Softmax;
 import io.neuronlab.mllib.nn.Tanh;
 
 import java.io.File;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,18 +60,7 @@ public final class TfliteExporter {
         if (dir != null && !dir.isDirectory() && !dir.mkdirs()) {
             throw new IOException("cannot create directory " + dir + " for " + file);
         }
-        File tmp = new File(dir, file.getName() + ".tmp");
-        try (FileOutputStream out = new FileOutputStream(tmp)) {
-            out.write(bytes);
-            out.getFD().sync();
-        }
-        if (!tmp.renameTo(file.getAbsoluteFile())) {
-            // rename over an existing file fails on some platforms: replace it explicitly
-            if (!file.delete() || !tmp.renameTo(file.getAbsoluteFile())) {
-                tmp.delete();
-                throw new IOException("cannot move " + tmp + " to " + file);
-            }
-        }
+        AtomicFile.write(file, bytes);
     }
 
     /** The .tflite bytes of {@code model}; see {@link #export(Sequential, int[], File)}. */
