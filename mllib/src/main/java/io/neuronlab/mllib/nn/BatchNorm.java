@@ -184,6 +184,11 @@ public final class BatchNorm extends Layer {
         return features;
     }
 
+    /** The ε added to the variance before the square root. */
+    public float eps() {
+        return EPS;
+    }
+
     @Override
     public Map<String, Tensor> parameters() {
         return named("gamma", gamma, "beta", beta);
