@@ -6,6 +6,7 @@ import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Profiler;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.tflite.ConvEngine;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class Conv2d extends Layer {
     private float[][] dBiasParts;
     private float[][][] productParts; // per share: [outC·kk][OH·OW] running dout·col products (short-row dW path)
     private float[][][] rowParts;     // per share: one image's dout rows then col rows, as zero-offset arrays
+    private ConvEngine engine;   // null: the im2col + GEMM below; else the engine runs the forward
+    private Tensor engineInput;  // input of the last engine forward: backward builds its columns
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
         if (inChannels <= 0 || outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
@@ -73,6 +76,11 @@ public final class Conv2d extends Layer {
         oh = Im2col.outSize(h, k, stride, pad);
         ow = Im2col.outSize(wd, k, stride, pad);
         inShape = s;
+        if (engine != null) {
+            engineInput = x;
+            return engine.forward(x, weight, bias, stride, pad);
+        }
+        engineInput = null;
         int plane = oh * ow;
         int kk = inC * k * k;
         int colSize = n * kk * plane;
@@ -110,6 +118,10 @@ public final class Conv2d extends Layer {
         Shapes.requireSame("Conv2d.backward: gradOutput vs output", gradOutput.shape(), new int[] {n, outC, oh, ow});
         int plane = oh * ow;
         int kk = inC * k * k;
+        if (engineInput != null) {
+            columns(engineInput);
+            engineInput = null;
+        }
         int threads = Parallel.threads();
         // dW's GEMM has rows of only kk floats; when they are short next to the OH·OW-long sums, accumulate the
         // elementwise products over the batch instead (long SIMD loops) and add them up once at the end; the
@@ -217,6 +229,33 @@ public final class Conv2d extends Layer {
         for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
         }
+    }
+
+    /** The im2col columns of {@code x} for backward, when an engine computed the forward. */
+    private void columns(Tensor x) {
+        int plane = oh * ow;
+        int kk = inC * k * k;
+        int n = inShape[0];
+        if (col == null || col.length != n * kk * plane) {
+            col = new float[n * kk * plane];
+        }
+        int imageSize = inC * inShape[2] * inShape[3];
+        for (int i = 0; i < n; i++) {
+            Im2col.im2colRows(x.data(), i * imageSize, inC, inShape[2], inShape[3], k, k, stride, pad, col, i * kk * plane);
+        }
+    }
+
+    /**
+     * Runs the forward pass on {@code engine} (e.g. TFLite on the CPU or GPU) instead of this layer's own
+     * im2col + GEMM; {@code null} goes back to the built-in path. The backward always stays here in Java.
+     */
+    public void setEngine(ConvEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The engine set by {@link #setEngine}, or {@code null} for the built-in Java path. */
+    public ConvEngine engine() {
+        return engine;
     }
 
     /** Weight {@code [outC, inC, k, k]}. */

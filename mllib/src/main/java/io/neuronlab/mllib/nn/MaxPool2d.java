@@ -109,6 +109,15 @@ public final class MaxPool2d extends Layer {
         return Tensor.of(dx, inShape);
     }
 
+    /** Window size k (k × k). */
+    public int kernel() {
+        return k;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
     @Override
     public String toString() {
         return "MaxPool2d(kernel=" + k + ", stride=" + stride + ")";
