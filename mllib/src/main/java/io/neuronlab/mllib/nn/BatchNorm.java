@@ -199,6 +199,11 @@ public final class BatchNorm extends Layer {
         return named("running_mean", runningMean, "running_var", runningVar);
     }
 
+    /** Weight of the old value in the running statistics' update. */
+    public float momentum() {
+        return momentum;
+    }
+
     @Override
     public String toString() {
         return "BatchNorm(" + features + ", momentum=" + momentum + ")";
