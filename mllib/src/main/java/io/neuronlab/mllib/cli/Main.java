@@ -34,6 +34,7 @@ public final class Main {
         list.add(new DemoCommand());
         list.add(new InfoCommand());
         list.add(new GradcheckCommand());
+        list.add(new ExportTfliteCommand());
         return list;
     }
 
