@@ -227,7 +227,7 @@ public final class Conv2d extends Layer {
         }
     }
 
-    /** The columns of {@code x} that backward needs, when an engine computed the forward. */
+    /** The im2col columns of {@code x} for backward, when an engine computed the forward. */
     private void columns(Tensor x) {
         int plane = oh * ow;
         int kk = inC * k * k;
@@ -237,8 +237,7 @@ public final class Conv2d extends Layer {
         }
         int imageSize = inC * inShape[2] * inShape[3];
         for (int i = 0; i < n; i++) {
-            Im2col.im2colRows(x.data(), i * imageSize, inC, inShape[2], inShape[3], k, k, stride, pad, col,
-                i * kk * plane);
+            Im2col.im2colRows(x.data(), i * imageSize, inC, inShape[2], inShape[3], k, k, stride, pad, col, i * kk * plane);
         }
     }
 
