@@ -1,0 +1,19 @@
+package io.neuronlab.app.home;
+
+import android.content.Intent;
+import android.os.Bundle;
+import androidx.appcompat.app.AppCompatActivity;
+import io.neuronlab.app.R;
+
+/** The launcher screen: a card per feature; each opens that feature's Activity. */
+public class HomeActivity extends AppCompatActivity {
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        setContentView(R.layout.activity_home);
+        for (Feature feature : Feature.values()) {
+            findViewById(feature.homeEntryId).setOnClickListener(
+                    v -> startActivity(new Intent(this, feature.activity)));
+        }
+    }
+}

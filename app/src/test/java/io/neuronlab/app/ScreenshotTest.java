@@ -1,0 +1,108 @@
+package io.neuronlab.app;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import android.app.Activity;
+import android.graphics.Bitmap;
+import android.graphics.Canvas;
+import android.view.View;
+import io.neuronlab.app.data.TrainingRun;
+import io.neuronlab.app.home.Feature;
+import io.neuronlab.app.home.HomeActivity;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.ParameterizedRobolectricTestRunner;
+import org.robolectric.ParameterizedRobolectricTestRunner.Parameters;
+import org.robolectric.Robolectric;
+import org.robolectric.RuntimeEnvironment;
+import org.robolectric.android.controller.ActivityController;
+import org.robolectric.annotation.Config;
+import org.robolectric.annotation.GraphicsMode;
+
+/**
+ * Renders every screen, in the light and the dark theme, to target/screenshots/<screen>_<theme>.png with
+ * Robolectric's native graphics (real Skia), so the UI can be reviewed without a phone.
+ */
+@RunWith(ParameterizedRobolectricTestRunner.class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+@Config(qualifiers = "w360dp-h640dp-xhdpi")
+public class ScreenshotTest {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 1280;
+    /** The window background (colour "surface") of each theme, from res/values{,-night}/colors.xml. */
+    private static final int LIGHT_SURFACE = 0xFFFBF8FF;
+    private static final int DARK_SURFACE = 0xFF131318;
+
+    @Rule
+    public final InMemoryDatabase database = new InMemoryDatabase();
+
+    private final Class<? extends Activity> screen;
+    private final boolean dark;
+
+    public ScreenshotTest(String name, Class<? extends Activity> screen, boolean dark) {
+        this.screen = screen;
+        this.dark = dark;
+    }
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> screens() {
+        List<Class<? extends Activity>> screens = new ArrayList<>();
+        screens.add(HomeActivity.class);
+        for (Feature feature : Feature.values()) {
+            screens.add(feature.activity);
+        }
+        List<Object[]> parameters = new ArrayList<>();
+        for (Class<? extends Activity> screen : screens) {
+            String name = screen.getSimpleName().replace("Activity", "").toLowerCase(Locale.ROOT);
+            parameters.add(new Object[] {name + "_light", screen, false});
+            parameters.add(new Object[] {name + "_dark", screen, true});
+        }
+        return parameters;
+    }
+
+    @Test
+    public void rendersInItsTheme() throws Exception {
+        if (dark) {
+            RuntimeEnvironment.setQualifiers("+night");
+        }
+        database.get().trainingRuns().insert(TrainingRun.of("TwoLayerNet", 1_000, 17, 0.05f, 0.9731f, 84_250));
+        database.get().trainingRuns().insert(TrainingRun.of("SimpleConvNet", 2_000, 20, 0.01f, 0.9912f, 612_000));
+        try (ActivityController<? extends Activity> controller = Robolectric.buildActivity(screen).setup()) {
+            Bitmap bitmap = render(controller.get().getWindow().getDecorView());
+            // the bottom-left corner is window background: proves which theme was applied
+            assertEquals(String.format("background of %s", screen.getSimpleName()),
+                    Integer.toHexString(dark ? DARK_SURFACE : LIGHT_SURFACE), Integer.toHexString(bitmap.getPixel(4, HEIGHT - 4)));
+
+            File file = new File(System.getProperty("neuronlab.screenshots.dir", "target/screenshots"),
+                    screen.getSimpleName().replace("Activity", "").toLowerCase(Locale.ROOT)
+                            + (dark ? "_dark" : "_light") + ".png");
+            assertTrue("cannot create " + file.getParent(), file.getParentFile().isDirectory() || file.getParentFile().mkdirs());
+            try (FileOutputStream out = new FileOutputStream(file)) {
+                assertTrue(bitmap.compress(Bitmap.CompressFormat.PNG, 100, out));
+            }
+            // an independent PNG decoder reads back what Skia encoded
+            BufferedImage png = ImageIO.read(file);
+            assertEquals(WIDTH, png.getWidth());
+            assertEquals(HEIGHT, png.getHeight());
+            assertEquals(bitmap.getPixel(WIDTH / 2, HEIGHT / 3), png.getRGB(WIDTH / 2, HEIGHT / 3));
+        }
+    }
+
+    private static Bitmap render(View root) {
+        root.measure(View.MeasureSpec.makeMeasureSpec(WIDTH, View.MeasureSpec.EXACTLY),
+                View.MeasureSpec.makeMeasureSpec(HEIGHT, View.MeasureSpec.EXACTLY));
+        root.layout(0, 0, WIDTH, HEIGHT);
+        Bitmap bitmap = Bitmap.createBitmap(WIDTH, HEIGHT, Bitmap.Config.ARGB_8888);
+        root.draw(new Canvas(bitmap));
+        return bitmap;
+    }
+}

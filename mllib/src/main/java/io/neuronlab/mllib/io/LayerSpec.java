@@ -1,0 +1,108 @@
+package io.neuronlab.mllib.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One layer of a saved architecture: its name in the model ("fc1"), its kind ("Linear") and its
+ * hyper-parameters in a fixed order ({@code in=400, out=120}). Values are {@link Integer}, {@link Float},
+ * {@link Boolean} or {@link String}. Weights are not part of the spec; they are the file's named tensors.
+ */
+public final class LayerSpec {
+    private final String name;
+    private final String kind;
+    private final Map<String, Object> hyperparameters = new LinkedHashMap<>();
+
+    public LayerSpec(String name, String kind) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Adds a hyper-parameter (builder style); returns this. */
+    public LayerSpec with(String key, Object value) {
+        if (!(value instanceof Integer || value instanceof Float || value instanceof Boolean || value instanceof String)) {
+            throw new IllegalArgumentException("hyper-parameter '" + key + "' of layer '" + name
+                + "' must be an Integer, Float, Boolean or String, not " + (value == null ? "null" : value.getClass().getName()));
+        }
+        hyperparameters.put(key, value);
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    /** The hyper-parameters in the order they were added (unmodifiable). */
+    public Map<String, Object> hyperparameters() {
+        return Collections.unmodifiableMap(hyperparameters);
+    }
+
+    public int intValue(String key) throws ModelFormatException {
+        return get(key, Integer.class);
+    }
+
+    public float floatValue(String key) throws ModelFormatException {
+        return get(key, Float.class);
+    }
+
+    public boolean booleanValue(String key) throws ModelFormatException {
+        return get(key, Boolean.class);
+    }
+
+    public String stringValue(String key) throws ModelFormatException {
+        return get(key, String.class);
+    }
+
+    private <T> T get(String key, Class<T> type) throws ModelFormatException {
+        Object v = hyperparameters.get(key);
+        if (v == null) {
+            throw new ModelFormatException("layer '" + name + "' (" + kind + ") has no hyper-parameter '" + key
+                + "'; it has " + hyperparameters.keySet());
+        }
+        if (!type.isInstance(v)) {
+            throw new ModelFormatException("layer '" + name + "' (" + kind + "): hyper-parameter '" + key + "' is a "
+                + v.getClass().getSimpleName() + ", expected " + type.getSimpleName());
+        }
+        return type.cast(v);
+    }
+
+    /** Same kind and hyper-parameters (the name is not compared). */
+    public boolean sameArchitecture(LayerSpec other) {
+        return kind.equals(other.kind) && hyperparameters.equals(other.hyperparameters);
+    }
+
+    /** "Linear(in=400, out=120)". */
+    public String describe() {
+        StringBuilder b = new StringBuilder(kind).append('(');
+        boolean first = true;
+        for (Map.Entry<String, Object> e : hyperparameters.entrySet()) {
+            if (!first) {
+                b.append(", ");
+            }
+            first = false;
+            b.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.append(')').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayerSpec && name.equals(((LayerSpec) o).name) && sameArchitecture((LayerSpec) o);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kind, hyperparameters);
+    }
+
+    @Override
+    public String toString() {
+        return "'" + name + "' " + describe();
+    }
+}
