@@ -73,6 +73,8 @@ public class DrawingView extends View {
     public boolean onTouchEvent(MotionEvent e) {
         switch (e.getActionMasked()) {
             case MotionEvent.ACTION_DOWN -> {
+                // the screen scrolls; a vertical stroke must draw, not scroll
+                if (getParent() != null) getParent().requestDisallowInterceptTouchEvent(true);
                 current = new Stroke();
                 currentPath = new Path();
                 strokes.add(current);
