@@ -29,7 +29,8 @@ public class AboutActivityTest {
             onView(withId(R.id.about_tflite_version)).check(matches(withText("2.14.0")));
             // Robolectric runs as the SDK in robolectric.properties: 34
             onView(withId(R.id.about_sdk_levels)).check(matches(withText("min 24 · target 34 · this device 34")));
-            onView(withId(R.id.about_engine)).check(matches(withText(startsWith("mllib, pure Java on the CPU ("))));
+            // nothing chosen yet: the Java engine
+            onView(withId(R.id.about_engine)).check(matches(withText(startsWith("Convolutions: Java · "))));
             // the first bundled model under assets/models, or "none yet" when the app ships none
             String[] models = ApplicationProvider.getApplicationContext().getAssets().list("models");
             if (models == null || models.length == 0) {
