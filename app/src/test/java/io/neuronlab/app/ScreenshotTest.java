@@ -60,6 +60,9 @@ public class ScreenshotTest {
         for (Feature feature : Feature.values()) {
             screens.add(feature.activity);
         }
+        // screens opened from a feature rather than from home
+        screens.add(io.neuronlab.app.settings.SettingsActivity.class);
+        screens.add(io.neuronlab.app.lessons.speed.SpeedLessonActivity.class);
         List<Object[]> parameters = new ArrayList<>();
         for (Class<? extends Activity> screen : screens) {
             String name = screen.getSimpleName().replace("Activity", "").toLowerCase(Locale.ROOT);
