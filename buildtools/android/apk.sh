@@ -10,11 +10,46 @@ STAGE="$WORK/apk"
 rm -rf "$WORK/dex" "$WORK/javares" "$STAGE"; mkdir -p "$WORK/dex" "$WORK/javares" "$STAGE"
 mapfile -t runtime_jars < <(classpath_entries "$WORK/runtime.classpath" | grep '\.jar$' || true)
 
-# --- dex: D8 desugars Java 17 for minSdk; it does NOT check API levels (animal-sniffer does that earlier)
+# --- dex: D8 desugars Java 17 for minSdk; it does NOT check API levels (animal-sniffer does that earlier).
+# The libraries (AndroidX, Kotlin, TFLite: ~90% of the bytecode) are dexed once and cached under a key of
+# their file names; each build dexes only the project's own classes and merges.
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-"$JAVA" -cp "$(tools_classpath)" com.android.tools.r8.D8 --release --min-api "$MIN_SDK" \
-    --lib "$ANDROID_JAR" --lib "$java_home" --output "$WORK/dex" "$APP_JAR" "${runtime_jars[@]}"
-log "dex: $(cd "$WORK/dex" && ls classes*.dex | tr '\n' ' ')"
+d8() { "$JAVA" -cp "$(tools_classpath)" com.android.tools.r8.D8 --min-api "$MIN_SDK" \
+         --lib "$ANDROID_JAR" --lib "$java_home" "$@"; }
+
+library_jars=() own_jars=("$APP_JAR")
+for jar in "${runtime_jars[@]}"; do
+  case "$jar" in */target/*) own_jars+=("$jar") ;; *) library_jars+=("$jar") ;; esac   # reactor modules: mllib
+done
+while read -r aar_dir; do
+  for jar in "$aar_dir/classes.jar" "$aar_dir"/libs/*.jar; do
+    if [ -f "$jar" ] && [ "$(stat -c %s "$jar")" -gt 22 ]; then library_jars+=("$jar"); fi
+  done
+done < "$WORK/aar-dirs.txt"
+key=$(printf '%s\n' "$ANDROID_JAR" "${library_jars[@]}" | sha1sum | cut -c1-12)
+library_dex="$WORK/dex-libraries/$key"
+if [ ! -f "$library_dex/done" ]; then
+  rm -rf "$WORK/dex-libraries"; mkdir -p "$library_dex"
+  d8 --intermediate --release --output "$library_dex" "${library_jars[@]}"
+  touch "$library_dex/done"
+  log "dexed ${#library_jars[@]} library jars (cached as $library_dex)"
+fi
+
+# the app jar also holds the library classes (extracted for javac): keep only what javac made
+own_dir="$WORK/own-classes-jar"
+rm -rf "$own_dir"; mkdir -p "$own_dir"
+(cd "$TARGET/classes" && find . -name '*.class' | sed 's|^\./||' | sort) > "$WORK/all-classes.txt"
+sort -u "$WORK/library-classes.txt" > "$WORK/library-classes.sorted"
+comm -23 "$WORK/all-classes.txt" "$WORK/library-classes.sorted" > "$WORK/own-classes.txt"
+(cd "$TARGET/classes" && zip -q -X "$own_dir/own.jar" -@ < "$WORK/own-classes.txt")
+own_jars[0]="$own_dir/own.jar"
+classpath_flags=(); for jar in "${library_jars[@]}"; do classpath_flags+=(--classpath "$jar"); done
+# records need a shared synthetic (global) that only the final merge may create
+d8 --intermediate --release "${classpath_flags[@]}" --globals-output "$own_dir/globals.zip" --output "$own_dir" "${own_jars[@]}"
+globals=(); if [ -f "$own_dir/globals.zip" ]; then globals=(--globals "$own_dir/globals.zip"); fi
+# merge: library dex + own dex -> classes*.dex
+d8 --release "${globals[@]}" --output "$WORK/dex" "$library_dex"/classes*.dex "$own_dir"/classes*.dex
+log "dex: $(cd "$WORK/dex" && ls classes*.dex | tr '\n' ' ')($(wc -l < "$WORK/own-classes.txt") own classes)"
 
 # --- Java resources of the jars (META-INF/services etc.), minus signatures and build metadata
 for jar in "$APP_JAR" "${runtime_jars[@]}"; do

@@ -28,6 +28,8 @@ extract_classes() {
     [ -f "$jar" ] || continue
     [ "$(stat -c %s "$jar")" -gt 22 ] || continue   # 22 bytes = an empty zip
     quiet_unzip "$jar" -x 'META-INF/MANIFEST.MF' 'module-info.class' 'META-INF/versions/*' -d "$out"
+    # remembered so that the APK step can tell the app's own classes from the libraries'
+    unzip -Z1 "$jar" | grep '\.class$' | grep -v -e '^module-info\.class$' -e '^META-INF/versions/' >> "$WORK/library-classes.txt" || true
   done
 }
 
@@ -53,10 +55,11 @@ log "AARs: ${#main_aars[@]} for the app, ${#test_aars[@]} for the tests only"
 
 overlays=() library_manifests=() library_packages=() asset_dirs=()
 rm -rf "$WORK/jniLibs"; mkdir -p "$WORK/jniLibs"
-: > "$WORK/libraries.txt"
+: > "$WORK/libraries.txt" > "$WORK/library-classes.txt" > "$WORK/aar-dirs.txt"
 for aar in "${main_aars[@]}"; do
   dir=$(unpack_aar "$aar")
   extract_classes "$dir" "$TARGET/classes"
+  echo "$dir" >> "$WORK/aar-dirs.txt"
   library_manifests+=("$dir/AndroidManifest.xml")
   if [ -d "$dir/res" ] && [ -n "$(find "$dir/res" -type f -print -quit)" ]; then
     overlays+=(-R "$(compile_library_resources "$dir")")

@@ -7,6 +7,7 @@ import static androidx.test.espresso.matcher.ViewMatchers.withText;
 import static org.hamcrest.Matchers.startsWith;
 
 import androidx.test.core.app.ActivityScenario;
+import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
 import io.neuronlab.app.R;
 import io.neuronlab.app.InMemoryDatabase;
@@ -21,7 +22,7 @@ public class AboutActivityTest {
     public final InMemoryDatabase database = new InMemoryDatabase();
 
     @Test
-    public void showsVersionsSdkLevelsEngineAndModel() {
+    public void showsVersionsSdkLevelsEngineAndModel() throws Exception {
         try (ActivityScenario<AboutActivity> scenario = ActivityScenario.launch(AboutActivity.class)) {
             onView(withId(R.id.about_app_version)).check(matches(withText("0.1.0 (1)")));
             onView(withId(R.id.about_mllib_version)).check(matches(withText("0.1.0-SNAPSHOT")));
@@ -29,7 +30,14 @@ public class AboutActivityTest {
             // Robolectric runs as the SDK in robolectric.properties: 34
             onView(withId(R.id.about_sdk_levels)).check(matches(withText("min 24 · target 34 · this device 34")));
             onView(withId(R.id.about_engine)).check(matches(withText(startsWith("mllib, pure Java on the CPU ("))));
-            onView(withId(R.id.about_model)).check(matches(withText(R.string.about_model_none)));
+            // the first bundled model under assets/models, or "none yet" when the app ships none
+            String[] models = ApplicationProvider.getApplicationContext().getAssets().list("models");
+            if (models == null || models.length == 0) {
+                onView(withId(R.id.about_model)).check(matches(withText(R.string.about_model_none)));
+            } else {
+                java.util.Arrays.sort(models);
+                onView(withId(R.id.about_model)).check(matches(withText(startsWith(models[0] + " ("))));
+            }
         }
     }
 }

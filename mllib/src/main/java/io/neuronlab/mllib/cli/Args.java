@@ -19,6 +19,7 @@ public final class Args {
     private final Map<String, Option> declared = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> positional = new ArrayList<>();
+    private String[] words = new String[0];
     private boolean help;
 
     private Args() {
@@ -27,6 +28,7 @@ public final class Args {
     /** Parses {@code argv} (the words after the command name). */
     public static Args parse(List<Option> options, String[] argv) throws UsageException {
         Args a = new Args();
+        a.words = argv.clone();
         for (Option o : options) {
             a.declared.put(o.name(), o);
         }
@@ -69,6 +71,15 @@ public final class Args {
         StringBuilder b = new StringBuilder();
         for (Option o : options) {
             b.append(b.length() == 0 ? "" : ", ").append("--").append(o.name());
+        }
+        return b.toString();
+    }
+
+    /** The words as given, joined by spaces (recorded in saved models so a run can be repeated). */
+    public String commandLine() {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            b.append(b.length() == 0 ? "" : " ").append(w.indexOf(' ') >= 0 ? "'" + w + "'" : w);
         }
         return b.toString();
     }

@@ -23,15 +23,20 @@ public final class Main {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, System.getenv());
         System.out.flush();
-        if (code != 0) {
-            System.exit(code);
-        }
+        System.exit(code); // also ends worker threads a command may have left running
     }
 
     /** The commands, in the order the help lists them. */
     static List<Command> commands() {
         List<Command> list = new ArrayList<>();
+        list.add(new TrainCommand());
+        list.add(new EvalCommand());
+        list.add(new PredictCommand());
+        list.add(new DemoCommand());
         list.add(new InfoCommand());
+        list.add(new GradcheckCommand());
+        list.add(new BenchCommand());
+        list.add(new ExportTfliteCommand());
         return list;
     }
 
@@ -133,7 +138,12 @@ public final class Main {
         for (Option o : c.options()) {
             String left = "--" + o.name() + (o.isFlag() ? "" : " " + o.valueName());
             String right = o.description() + (o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")");
-            out.println(String.format(Locale.ROOT, "  %-22s %s", left, right));
+            if (left.length() > 22) {
+                out.println("  " + left); // long value lists get their own line
+                out.println(String.format(Locale.ROOT, "  %-22s %s", "", right));
+            } else {
+                out.println(String.format(Locale.ROOT, "  %-22s %s", left, right));
+            }
         }
         out.println(String.format(Locale.ROOT, "  %-22s %s", "--help", "show this help"));
         if (!c.details().isEmpty()) {

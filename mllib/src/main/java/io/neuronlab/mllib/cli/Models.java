@@ -2,6 +2,8 @@ package io.neuronlab.mllib.cli;
 
 import io.neuronlab.mllib.DesktopOnly;
 import io.neuronlab.mllib.io.ModelFile;
+import io.neuronlab.mllib.io.ModelSerializer;
+import io.neuronlab.mllib.nn.Sequential;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +17,15 @@ final class Models {
     static ModelFile readFile(File file) throws CommandFailedException {
         try {
             return ModelFile.read(file);
+        } catch (IOException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** The network a model file describes, in evaluation mode. */
+    static Sequential load(File file) throws CommandFailedException {
+        try {
+            return new ModelSerializer().build(ModelFile.read(file), file.getPath());
         } catch (IOException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }

@@ -81,6 +81,15 @@ public final class AvgPool2d extends Layer {
         return Tensor.of(dx, inShape);
     }
 
+    /** Window size k (k × k). */
+    public int kernel() {
+        return k;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
     @Override
     public String toString() {
         return "AvgPool2d(kernel=" + k + ", stride=" + stride + ")";

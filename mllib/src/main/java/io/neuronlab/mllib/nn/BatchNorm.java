@@ -184,6 +184,11 @@ public final class BatchNorm extends Layer {
         return features;
     }
 
+    /** The ε added to the variance before the square root. */
+    public float eps() {
+        return EPS;
+    }
+
     @Override
     public Map<String, Tensor> parameters() {
         return named("gamma", gamma, "beta", beta);
@@ -192,6 +197,11 @@ public final class BatchNorm extends Layer {
     @Override
     public Map<String, Tensor> buffers() {
         return named("running_mean", runningMean, "running_var", runningVar);
+    }
+
+    /** Weight of the old value in the running statistics' update. */
+    public float momentum() {
+        return momentum;
     }
 
     @Override

@@ -128,6 +128,93 @@ public final class Im2col {
         }
     }
 
+    /**
+     * One image {@code [C, H, W]} at {@code xOffset} → its columns in the transposed (Caffe) layout
+     * {@code [C·kh·kw, OH·OW]} at {@code colOffset}: row {@code (ch·kh + ky)·kw + kx} holds, for every output
+     * position, the input value under filter tap (ch, ky, kx). With stride 1 every row segment is a straight copy
+     * of an input line, and the convolution's GEMM then runs along output positions (long rows, no transposes).
+     */
+    public static void im2colRows(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                  float[] col, int colOffset) {
+        int oh = outSize(h, kh, stride, pad);
+        int ow = outSize(w, kw, stride, pad);
+        int plane = oh * ow;
+        int row = colOffset;
+        for (int ch = 0; ch < c; ch++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, row += plane) {
+                    // output columns ox whose input column ox·stride + kx − pad lies inside the image
+                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
+                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    for (int oy = 0; oy < oh; oy++) {
+                        int dst = row + oy * ow;
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            for (int ox = 0; ox < ow; ox++) {
+                                col[dst + ox] = 0f;
+                            }
+                            continue;
+                        }
+                        int src = xOffset + (ch * h + iy) * w + kx - pad;
+                        // the padding margins are a few floats: plain loops; the line itself: arraycopy (SIMD)
+                        for (int ox = 0; ox < lo; ox++) {
+                            col[dst + ox] = 0f;
+                        }
+                        if (stride == 1) {
+                            System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                col[dst + ox] = x[src + ox * stride];
+                            }
+                        }
+                        for (int ox = hi; ox < ow; ox++) {
+                            col[dst + ox] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2colRows}: adds {@code [C·kh·kw, OH·OW]} columns back into {@code [C, H, W]} (not cleared). */
+    public static void col2imRows(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                  float[] x, int xOffset) {
+        int oh = outSize(h, kh, stride, pad);
+        int ow = outSize(w, kw, stride, pad);
+        int plane = oh * ow;
+        int row = colOffset;
+        for (int ch = 0; ch < c; ch++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, row += plane) {
+                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
+                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        int src = row + oy * ow;
+                        int dst = xOffset + (ch * h + iy) * w + kx - pad;
+                        if (stride == 1) {
+                            for (int ox = lo; ox < hi; ox++) {
+                                x[dst + ox] += col[src + ox];
+                            }
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                x[dst + ox * stride] += col[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** ⌈a / b⌉ for b > 0 and any sign of a. */
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
     private static int[] requireImages(int[] shape, String what) {
         if (shape.length != 4) {
             throw new IllegalArgumentException(what + " needs images [N, C, H, W], got shape " + Shapes.toString(shape));

@@ -35,6 +35,10 @@ public final class MaxPool2d extends Layer {
         inShape = s;
         float[] in = x.data();
         float[] y = new float[outSize];
+        if (k == 2 && stride == 2) {
+            forward2x2(in, y, planes, s[2], s[3], oh, ow);
+            return Tensor.of(y, s[0], s[1], oh, ow);
+        }
         int o = 0;
         for (int p = 0; p < planes; p++) {
             int base = p * s[2] * s[3];
@@ -57,6 +61,37 @@ public final class MaxPool2d extends Layer {
         return Tensor.of(y, s[0], s[1], oh, ow);
     }
 
+    /** The common 2×2, stride-2 case unrolled; the same scan order and strict {@code >} as the general loop. */
+    private void forward2x2(float[] in, float[] y, int planes, int h, int w, int oh, int ow) {
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            int base = p * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int top = base + 2 * oy * w;
+                int bottom = top + w;
+                for (int ox = 0; ox < ow; ox++) {
+                    int best = top + 2 * ox;
+                    float max = in[best];
+                    if (in[best + 1] > max) {
+                        best = best + 1;
+                        max = in[best];
+                    }
+                    int b0 = bottom + 2 * ox;
+                    if (in[b0] > max) {
+                        best = b0;
+                        max = in[b0];
+                    }
+                    if (in[b0 + 1] > max) {
+                        best = b0 + 1;
+                        max = in[best];
+                    }
+                    argmax[o] = best;
+                    y[o++] = max;
+                }
+            }
+        }
+    }
+
     @Override
     public Tensor backward(Tensor gradOutput) {
         if (inShape == null) {
@@ -72,6 +107,15 @@ public final class MaxPool2d extends Layer {
             dx[argmax[i]] += g[i];
         }
         return Tensor.of(dx, inShape);
+    }
+
+    /** Window size k (k × k). */
+    public int kernel() {
+        return k;
+    }
+
+    public int stride() {
+        return stride;
     }
 
     @Override

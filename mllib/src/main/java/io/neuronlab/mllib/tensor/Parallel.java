@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The library's one thread pool: splits a range of independent work items (rows of a matrix, images of a
@@ -90,11 +91,15 @@ public final class Parallel {
             return count > 0 ? 1 : 0;
         }
         ForkJoinPool p = pool();
-        @SuppressWarnings("unchecked")
         Future<?>[] futures = new Future<?>[parts];
         for (int part = 1; part < parts; part++) {
             final int s = part;
-            futures[part] = p.submit(() -> runShare(body, s, start(count, parts, s), start(count, parts, s + 1)));
+            try {
+                futures[part] = p.submit(() -> runShare(body, s, start(count, parts, s), start(count, parts, s + 1)));
+            } catch (RejectedExecutionException e) {
+                // the pool was replaced by setThreads meanwhile: do this share here
+                runShare(body, s, start(count, parts, s), start(count, parts, s + 1));
+            }
         }
         Throwable failure = null;
         try {
@@ -103,6 +108,9 @@ public final class Parallel {
             failure = e;
         }
         for (int part = 1; part < parts; part++) {
+            if (futures[part] == null) {
+                continue;
+            }
             try {
                 futures[part].get();
             } catch (ExecutionException e) {

@@ -1,11 +1,15 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.nn.Im2col;
 import io.neuronlab.mllib.tensor.Gemm;
 import io.neuronlab.mllib.tensor.Tensor;
 
+import java.util.Arrays;
+
 /**
- * mllib's own convolution, the book's way: unfold each sample with im2col into columns
- * [C·KH·KW, OH·OW], then one GEMM with the filters viewed as [O, C·KH·KW]. The default engine everywhere.
+ * mllib's own convolution, the book's way and the same path as {@link io.neuronlab.mllib.nn.Conv2d}: unfold each
+ * image with {@link Im2col#im2colRows} into columns [C·KH·KW, OH·OW], then one GEMM with the filters viewed as
+ * [O, C·KH·KW]. The default engine everywhere.
  */
 public final class JavaConvEngine implements ConvEngine {
 
@@ -24,42 +28,20 @@ public final class JavaConvEngine implements ConvEngine {
         int o = s[4];
         int kh = s[5];
         int kw = s[6];
-        int oh = s[7];
-        int ow = s[8];
-        int rows = c * kh * kw;
-        int cols = oh * ow;
-        float[] col = new float[rows * cols];
-        float[] y = new float[n * o * cols];
+        int plane = s[7] * s[8];
+        int kk = c * kh * kw;
+        float[] col = new float[plane * kk];
+        float[] y = new float[n * o * plane];
         float[] b = bias.data();
         for (int i = 0; i < n; i++) {
-            im2col(x.data(), i * c * h * w, c, h, w, kh, kw, stride, pad, oh, ow, col);
-            int yOffset = i * o * cols;
+            Im2col.im2colRows(x.data(), i * c * h * w, c, h, w, kh, kw, stride, pad, col, 0);
+            int yOffset = i * o * plane;
             for (int f = 0; f < o; f++) {
-                java.util.Arrays.fill(y, yOffset + f * cols, yOffset + (f + 1) * cols, b[f]);
+                Arrays.fill(y, yOffset + f * plane, yOffset + (f + 1) * plane, b[f]);
             }
-            Gemm.sgemm(false, false, o, cols, rows, 1f, weight.data(), 0, rows, col, 0, cols, 1f, y, yOffset, cols);
+            // y_n [O, OH·OW] += W [O, kk] · col_n [kk, OH·OW], already NCHW
+            Gemm.sgemm(false, false, o, plane, kk, 1f, weight.data(), 0, kk, col, 0, plane, 1f, y, yOffset, plane);
         }
-        return Tensor.of(y, n, o, oh, ow);
-    }
-
-    /** One image [C, H, W] at {@code offset} → columns [C·KH·KW, OH·OW]; out-of-image taps read 0 (padding). */
-    static void im2col(float[] x, int offset, int c, int h, int w, int kh, int kw, int stride, int pad, int oh,
-                       int ow, float[] col) {
-        int cols = oh * ow;
-        for (int ch = 0; ch < c; ch++) {
-            for (int dy = 0; dy < kh; dy++) {
-                for (int dx = 0; dx < kw; dx++) {
-                    int row = (ch * kh + dy) * kw + dx;
-                    for (int i = 0; i < oh; i++) {
-                        int yy = i * stride + dy - pad;
-                        for (int j = 0; j < ow; j++) {
-                            int xx = j * stride + dx - pad;
-                            col[row * cols + i * ow + j] = yy >= 0 && yy < h && xx >= 0 && xx < w
-                                ? x[offset + (ch * h + yy) * w + xx] : 0f;
-                        }
-                    }
-                }
-            }
-        }
+        return Tensor.of(y, n, o, s[7], s[8]);
     }
 }

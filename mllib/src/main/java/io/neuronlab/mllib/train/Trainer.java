@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * checkpoint (in memory, and through a {@link Checkpointer} if set) and applies early stopping (if set).
  * A NaN or infinite loss puts the model back to the last checkpoint and throws {@link TrainingException}.
  * {@link #fit(DataLoader, CancelToken)} stops between mini-batches when its token is cancelled;
- * {@link #fitAsync} runs on another thread and returns a cancellable future.
+ * {@link #fitAsync} runs on another thread and returns a cancellable future. When fit returns, the model is
+ * in evaluation mode ({@code train(false)}), ready for inference.
  *
  * <p>A learning-rate schedule plugs in as a listener: {@code trainer.addListener(new TrainingListener() {
  * public void onEpochEnd(EpochEvent e) { schedule.step(); } })}.

@@ -1,6 +1,7 @@
 package io.neuronlab.mllib.nn;
 
 import io.neuronlab.mllib.init.He;
+import io.neuronlab.mllib.loss.MeanSquaredError;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
 import io.neuronlab.mllib.tensor.Tensor;
 import org.junit.Test;
@@ -14,18 +15,6 @@ import static org.junit.Assert.assertNotNull;
 
 /** layer.call(x) inside an autograd expression fills the same gradients as the book-style backward path. */
 public class AutogradJoinTest {
-    /** a + b, recorded for autograd (the expression joining two layer outputs). */
-    private static Tensor add(Tensor a, Tensor b) {
-        float[] s = new float[a.numel()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = a.data()[i] + b.data()[i];
-        }
-        return Tensor.record(Tensor.of(s, a.shape()), "add", g -> {
-            a.receiveGrad(g);
-            b.receiveGrad(g);
-        }, a, b);
-    }
-
     private static Sequential[] twins(long seed) {
         Sequential[] nets = new Sequential[2];
         for (int k = 0; k < 2; k++) {
@@ -77,7 +66,7 @@ public class AutogradJoinTest {
         Linear right = new Linear(3, 2, new He(), r);
         Tensor x = GradChecks.gaussian(r, 4, 3).requiresGrad(true);
         Tensor labels = Tensor.of(new float[] {0, 1, 1, 0}, 4);
-        Tensor loss = new SoftmaxCrossEntropy().call(add(left.call(x), right.call(x)), labels);
+        Tensor loss = new SoftmaxCrossEntropy().call(left.call(x).add(right.call(x)), labels);
         loss.backward();
 
         // by hand: dL/dx = dL/dz·W_leftᵀ + dL/dz·W_rightᵀ, and each layer's dW from the same dL/dz
@@ -102,6 +91,30 @@ public class AutogradJoinTest {
         assertArrayEquals(expected, x.grad().data(), 1e-6f);
         assertArrayEquals(l2.weight().grad().data(), left.weight().grad().data(), 1e-7f);
         assertArrayEquals(r2.bias().grad().data(), right.bias().grad().data(), 1e-7f);
+    }
+
+    @Test
+    public void lossWrittenWithTensorOperationsReachesTheLayers() {
+        Random r = new Random(5);
+        Sequential[] nets = new Sequential[2];
+        for (int k = 0; k < 2; k++) {
+            Random same = new Random(6);
+            nets[k] = new Sequential().add(new Linear(3, 4, new He(), same)).add(new Tanh()).add(new Linear(4, 2, new He(), same));
+        }
+        Tensor x = GradChecks.gaussian(r, 5, 3);
+        Tensor t = GradChecks.gaussian(r, 5, 2);
+        // mean((net(x) − t)²) as an autograd expression
+        Tensor loss = nets[0].call(x).sub(t).pow(2).mean();
+        loss.backward();
+        // the same loss through MeanSquaredError and the layers' own backward
+        MeanSquaredError mse = new MeanSquaredError();
+        float expected = mse.forward(nets[1].forward(x), t);
+        nets[1].backward(mse.backward());
+        assertEquals(expected, loss.item(), 1e-6f);
+        for (String name : nets[0].parameters().keySet()) {
+            assertArrayEquals(name, nets[1].parameters().get(name).grad().data(),
+                nets[0].parameters().get(name).grad().data(), 1e-6f);
+        }
     }
 
     private static Linear copy(Linear l) {

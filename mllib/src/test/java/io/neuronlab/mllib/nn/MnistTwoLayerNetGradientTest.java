@@ -1,5 +1,7 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.data.Mnist;
+import io.neuronlab.mllib.data.MnistIdxReader;
 import io.neuronlab.mllib.init.Xavier;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
 import io.neuronlab.mllib.optim.Optimizer;
@@ -8,13 +10,8 @@ import io.neuronlab.mllib.tensor.Tensor;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -40,8 +37,15 @@ public class MnistTwoLayerNetGradientTest {
     public static void loadSubset() throws IOException {
         String dir = System.getProperty("neuronlab.mnist.dir");
         assertTrue("system property neuronlab.mnist.dir is not set (Maven sets it; run scripts/fetch-mnist.sh)", dir != null);
-        images = readImages(new File(dir, "train-images-idx3-ubyte"), SUBSET);
-        labels = readLabels(new File(dir, "train-labels-idx1-ubyte"), SUBSET);
+        Tensor all = MnistIdxReader.readImages(new File(dir, Mnist.TRAIN_IMAGES));
+        int[] allLabels = MnistIdxReader.readLabels(new File(dir, Mnist.TRAIN_LABELS));
+        assertEquals(784, all.numel() / all.size(0));
+        images = new float[SUBSET * 784];
+        System.arraycopy(all.data(), 0, images, 0, images.length);
+        labels = new float[SUBSET];
+        for (int i = 0; i < SUBSET; i++) {
+            labels[i] = allLabels[i];
+        }
     }
 
     private static Sequential net() {
@@ -161,40 +165,6 @@ public class MnistTwoLayerNetGradientTest {
             }
             assertTrue("step " + step + " " + name + ": max |backprop − numerical| = " + maxDiff + " vs max |grad| = "
                 + scale, maxDiff < 1e-2 * scale && scale > 0);
-        }
-    }
-
-    // a tiny IDX reader (magic, counts, then unsigned bytes), enough for this test
-
-    private static float[] readImages(File f, int count) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(f)))) {
-            int magic = in.readInt();
-            assertEquals(f + ": IDX image magic", 0x00000803, magic);
-            int n = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
-            assertTrue(f + " has " + n + " images of " + rows + "x" + cols, n >= count && rows == 28 && cols == 28);
-            byte[] raw = new byte[count * 784];
-            in.readFully(raw);
-            float[] out = new float[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                out[i] = (raw[i] & 0xff) / 255f;
-            }
-            return out;
-        }
-    }
-
-    private static float[] readLabels(File f, int count) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(f)))) {
-            assertEquals(f + ": IDX label magic", 0x00000801, in.readInt());
-            assertTrue(in.readInt() >= count);
-            byte[] raw = new byte[count];
-            in.readFully(raw);
-            float[] out = new float[count];
-            for (int i = 0; i < count; i++) {
-                out[i] = raw[i] & 0xff;
-            }
-            return out;
         }
     }
 }

@@ -1,0 +1,96 @@
+package io.neuronlab.mllib.bench;
+
+import io.neuronlab.mllib.DesktopOnly;
+
+import java.io.File;
+import java.util.Arrays;
+
+/**
+ * What {@link Bench} measures. Defaults are the full benchmark: GEMM at 128/256/512/1024, LeNet-bench on all
+ * 60,000 training images with 1 and 2 threads, PyTorch and numpy alongside when {@code /usr/bin/python3} has them.
+ */
+@DesktopOnly
+public final class BenchOptions {
+    int[] threads = {1, 2};
+    int[] gemmSizes = {128, 256, 512, 1024};
+    int trainImages = 60000;
+    File mnistDir = defaultMnistDir();
+    String python = "/usr/bin/python3";
+    boolean compare = true;
+    boolean profile = true;
+    boolean lenet = true;
+    File pytorchScript;
+
+    /** Thread counts to run LeNet-bench with (each also for PyTorch). */
+    public BenchOptions threads(int... counts) {
+        for (int t : counts) {
+            if (t < 1) {
+                throw new IllegalArgumentException("thread counts must be >= 1, got " + Arrays.toString(counts));
+            }
+        }
+        this.threads = counts.clone();
+        return this;
+    }
+
+    public BenchOptions gemmSizes(int... sizes) {
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("GEMM sizes must be >= 1, got " + Arrays.toString(sizes));
+            }
+        }
+        this.gemmSizes = sizes.clone();
+        return this;
+    }
+
+    /** How many training images one timed epoch uses (60,000 = the full epoch the issue asks for). */
+    public BenchOptions trainImages(int count) {
+        if (count < 64) {
+            throw new IllegalArgumentException("need at least one batch of 64 training images, got " + count);
+        }
+        this.trainImages = count;
+        return this;
+    }
+
+    public BenchOptions mnistDir(File dir) {
+        this.mnistDir = dir;
+        return this;
+    }
+
+    /** The Python that runs the PyTorch/numpy side. */
+    public BenchOptions python(String executable) {
+        this.python = executable;
+        return this;
+    }
+
+    /** Whether to run the PyTorch/numpy comparison at all. */
+    public BenchOptions compare(boolean on) {
+        this.compare = on;
+        return this;
+    }
+
+    /** Whether to run the extra profiled epoch that splits the training time by kernel. */
+    public BenchOptions profile(boolean on) {
+        this.profile = on;
+        return this;
+    }
+
+    /** Whether to run LeNet-bench (off: GEMM only). */
+    public BenchOptions lenet(boolean on) {
+        this.lenet = on;
+        return this;
+    }
+
+    /** The PyTorch script; by default {@code scripts/bench-pytorch.py} found from the working directory or the jar. */
+    public BenchOptions pytorchScript(File script) {
+        this.pytorchScript = script;
+        return this;
+    }
+
+    private static File defaultMnistDir() {
+        String p = System.getProperty("neuronlab.mnist.dir");
+        if (p == null) {
+            p = System.getenv("NEURONLAB_DATA");
+        }
+        return new File(p != null ? p : ".cache/mnist");
+    }
+}

@@ -1,0 +1,27 @@
+package io.neuronlab.mllib.io;
+
+import io.neuronlab.mllib.nn.Layer;
+
+/**
+ * How one kind of layer is saved and rebuilt: {@link #describe} writes its hyper-parameters into a
+ * {@link LayerSpec}; {@link #build} makes a fresh layer from them (its weights are then filled from the
+ * file's tensors). Register codecs for your own layers with {@link LayerCodecs#register}.
+ */
+public interface LayerCodec<L extends Layer> {
+    /** The kind written to the file, e.g. "Linear"; unique in a registry. */
+    String kind();
+
+    /** The layer class this codec handles (exact class). */
+    Class<L> layerType();
+
+    /** Adds {@code layer}'s hyper-parameters to {@code spec}. */
+    void describe(L layer, LayerSpec spec);
+
+    /** A new layer with the hyper-parameters of {@code spec} (weights arbitrary: they are loaded after). */
+    L build(LayerSpec spec) throws ModelFormatException;
+
+    /** A short human form for messages, e.g. "Linear(400→120)". */
+    default String summary(LayerSpec spec) {
+        return spec.describe();
+    }
+}

@@ -1,0 +1,303 @@
+package io.neuronlab.mllib.io;
+
+import io.neuronlab.mllib.init.ConstantStd;
+import io.neuronlab.mllib.init.Initializer;
+import io.neuronlab.mllib.nn.AvgPool2d;
+import io.neuronlab.mllib.nn.BatchNorm;
+import io.neuronlab.mllib.nn.Conv2d;
+import io.neuronlab.mllib.nn.Dropout;
+import io.neuronlab.mllib.nn.Flatten;
+import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.nn.LeakyReLU;
+import io.neuronlab.mllib.nn.Linear;
+import io.neuronlab.mllib.nn.MaxPool2d;
+import io.neuronlab.mllib.nn.ReLU;
+import io.neuronlab.mllib.nn.Sigmoid;
+import io.neuronlab.mllib.nn.Softmax;
+import io.neuronlab.mllib.nn.Tanh;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The registry of {@link LayerCodec}s, by layer kind and by layer class. {@link #standard()} knows every
+ * layer of {@code io.neuronlab.mllib.nn}; {@link #register} adds more.
+ */
+public final class LayerCodecs {
+    /** Rebuilt layers get zero weights: the file's tensors overwrite them. */
+    private static final Initializer NO_INIT = new ConstantStd(0);
+
+    private static final LayerCodecs STANDARD = new LayerCodecs()
+        .register(new LinearCodec())
+        .register(new Conv2dCodec())
+        .register(new PoolCodec<>("MaxPool2d", MaxPool2d.class, MaxPool2d::kernel, MaxPool2d::stride, MaxPool2d::new))
+        .register(new PoolCodec<>("AvgPool2d", AvgPool2d.class, AvgPool2d::kernel, AvgPool2d::stride, AvgPool2d::new))
+        .register(stateless("ReLU", ReLU.class, ReLU::new))
+        .register(stateless("Sigmoid", Sigmoid.class, Sigmoid::new))
+        .register(stateless("Tanh", Tanh.class, Tanh::new))
+        .register(stateless("Softmax", Softmax.class, Softmax::new))
+        .register(stateless("Flatten", Flatten.class, Flatten::new))
+        .register(new LeakyReLUCodec())
+        .register(new BatchNormCodec())
+        .register(new DropoutCodec());
+
+    private final Map<String, LayerCodec<?>> byKind = new LinkedHashMap<>();
+    private final Map<Class<?>, LayerCodec<?>> byType = new LinkedHashMap<>();
+
+    /** A registry with the standard codecs, to which more can be added. */
+    public static LayerCodecs withStandardLayers() {
+        LayerCodecs c = new LayerCodecs();
+        c.byKind.putAll(STANDARD.byKind);
+        c.byType.putAll(STANDARD.byType);
+        return c;
+    }
+
+    /** The shared registry of the standard layers (do not register into it; copy it with {@link #withStandardLayers()}). */
+    public static LayerCodecs standard() {
+        return STANDARD;
+    }
+
+    /** Adds a codec; its kind and layer class must be new. Returns this. */
+    public LayerCodecs register(LayerCodec<?> codec) {
+        if (byKind.containsKey(codec.kind()) || byType.containsKey(codec.layerType())) {
+            throw new IllegalArgumentException("a codec for kind '" + codec.kind() + "' or class "
+                + codec.layerType().getName() + " is already registered");
+        }
+        byKind.put(codec.kind(), codec);
+        byType.put(codec.layerType(), codec);
+        return this;
+    }
+
+    /** The codec of layer kind {@code kind}, or null. */
+    public LayerCodec<?> forKind(String kind) {
+        return byKind.get(kind);
+    }
+
+    /** The codec for {@code layer}'s class, or null. */
+    @SuppressWarnings("unchecked")
+    public <L extends Layer> LayerCodec<L> forLayer(L layer) {
+        return (LayerCodec<L>) byType.get(layer.getClass());
+    }
+
+    /** The known kinds, for messages. */
+    public String kinds() {
+        return byKind.keySet().toString();
+    }
+
+    // ---------------------------------------------------------------- the standard layers
+
+    private static <L extends Layer> LayerCodec<L> stateless(String kind, Class<L> type, Supplier<L> make) {
+        return new LayerCodec<L>() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Class<L> layerType() {
+                return type;
+            }
+
+            @Override
+            public void describe(L layer, LayerSpec spec) {
+            }
+
+            @Override
+            public L build(LayerSpec spec) {
+                return make.get();
+            }
+        };
+    }
+
+    private static final class LinearCodec implements LayerCodec<Linear> {
+        @Override
+        public String kind() {
+            return "Linear";
+        }
+
+        @Override
+        public Class<Linear> layerType() {
+            return Linear.class;
+        }
+
+        @Override
+        public void describe(Linear layer, LayerSpec spec) {
+            spec.with("in", layer.inFeatures()).with("out", layer.outFeatures());
+        }
+
+        @Override
+        public Linear build(LayerSpec spec) throws ModelFormatException {
+            return new Linear(positive(spec, "in"), positive(spec, "out"), NO_INIT, new Random(0));
+        }
+
+        @Override
+        public String summary(LayerSpec spec) {
+            return "Linear(" + spec.hyperparameters().get("in") + "→" + spec.hyperparameters().get("out") + ")";
+        }
+    }
+
+    private static final class Conv2dCodec implements LayerCodec<Conv2d> {
+        @Override
+        public String kind() {
+            return "Conv2d";
+        }
+
+        @Override
+        public Class<Conv2d> layerType() {
+            return Conv2d.class;
+        }
+
+        @Override
+        public void describe(Conv2d layer, LayerSpec spec) {
+            spec.with("in", layer.inChannels()).with("out", layer.outChannels()).with("kernel", layer.kernel())
+                .with("stride", layer.stride()).with("padding", layer.padding());
+        }
+
+        @Override
+        public Conv2d build(LayerSpec spec) throws ModelFormatException {
+            int padding = spec.intValue("padding");
+            if (padding < 0) {
+                throw new ModelFormatException("layer '" + spec.name() + "': Conv2d padding " + padding + " is negative");
+            }
+            return new Conv2d(positive(spec, "in"), positive(spec, "out"), positive(spec, "kernel"),
+                positive(spec, "stride"), padding, NO_INIT, new Random(0));
+        }
+
+        @Override
+        public String summary(LayerSpec spec) {
+            Map<String, Object> h = spec.hyperparameters();
+            return "Conv2d(" + h.get("in") + "→" + h.get("out") + ", " + h.get("kernel") + "×" + h.get("kernel")
+                + ", stride " + h.get("stride") + ", pad " + h.get("padding") + ")";
+        }
+    }
+
+    private interface IntGetter<L> {
+        int get(L layer);
+    }
+
+    private interface PoolMaker<L> {
+        L make(int kernel, int stride);
+    }
+
+    private static final class PoolCodec<L extends Layer> implements LayerCodec<L> {
+        private final String kind;
+        private final Class<L> type;
+        private final IntGetter<L> kernel;
+        private final IntGetter<L> stride;
+        private final PoolMaker<L> make;
+
+        PoolCodec(String kind, Class<L> type, IntGetter<L> kernel, IntGetter<L> stride, PoolMaker<L> make) {
+            this.kind = kind;
+            this.type = type;
+            this.kernel = kernel;
+            this.stride = stride;
+            this.make = make;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+
+        @Override
+        public Class<L> layerType() {
+            return type;
+        }
+
+        @Override
+        public void describe(L layer, LayerSpec spec) {
+            spec.with("kernel", kernel.get(layer)).with("stride", stride.get(layer));
+        }
+
+        @Override
+        public L build(LayerSpec spec) throws ModelFormatException {
+            return make.make(positive(spec, "kernel"), positive(spec, "stride"));
+        }
+    }
+
+    private static final class LeakyReLUCodec implements LayerCodec<LeakyReLU> {
+        @Override
+        public String kind() {
+            return "LeakyReLU";
+        }
+
+        @Override
+        public Class<LeakyReLU> layerType() {
+            return LeakyReLU.class;
+        }
+
+        @Override
+        public void describe(LeakyReLU layer, LayerSpec spec) {
+            spec.with("alpha", layer.alpha());
+        }
+
+        @Override
+        public LeakyReLU build(LayerSpec spec) throws ModelFormatException {
+            return new LeakyReLU(spec.floatValue("alpha"));
+        }
+    }
+
+    private static final class BatchNormCodec implements LayerCodec<BatchNorm> {
+        @Override
+        public String kind() {
+            return "BatchNorm";
+        }
+
+        @Override
+        public Class<BatchNorm> layerType() {
+            return BatchNorm.class;
+        }
+
+        @Override
+        public void describe(BatchNorm layer, LayerSpec spec) {
+            spec.with("features", layer.features()).with("momentum", layer.momentum());
+        }
+
+        @Override
+        public BatchNorm build(LayerSpec spec) throws ModelFormatException {
+            float momentum = spec.floatValue("momentum");
+            if (!(momentum >= 0f && momentum < 1f)) {
+                throw new ModelFormatException("layer '" + spec.name() + "': BatchNorm momentum " + momentum + " is not in [0, 1)");
+            }
+            return new BatchNorm(positive(spec, "features"), momentum);
+        }
+    }
+
+    private static final class DropoutCodec implements LayerCodec<Dropout> {
+        @Override
+        public String kind() {
+            return "Dropout";
+        }
+
+        @Override
+        public Class<Dropout> layerType() {
+            return Dropout.class;
+        }
+
+        @Override
+        public void describe(Dropout layer, LayerSpec spec) {
+            spec.with("ratio", layer.ratio());
+        }
+
+        @Override
+        public Dropout build(LayerSpec spec) throws ModelFormatException {
+            float ratio = spec.floatValue("ratio");
+            if (!(ratio >= 0f && ratio < 1f)) {
+                throw new ModelFormatException("layer '" + spec.name() + "': Dropout ratio " + ratio + " is not in [0, 1)");
+            }
+            // The mask stream is not part of a model; a loaded model that trains again draws from seed 0.
+            return new Dropout(ratio, new Random(0));
+        }
+    }
+
+    private static int positive(LayerSpec spec, String key) throws ModelFormatException {
+        int v = spec.intValue(key);
+        if (v <= 0) {
+            throw new ModelFormatException("layer '" + spec.name() + "' (" + spec.kind() + "): " + key + " = " + v
+                + " must be positive");
+        }
+        return v;
+    }
+}

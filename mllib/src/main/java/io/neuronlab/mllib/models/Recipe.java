@@ -1,0 +1,117 @@
+package io.neuronlab.mllib.models;
+
+import io.neuronlab.mllib.data.Augmentation;
+import io.neuronlab.mllib.data.DataLoader;
+import io.neuronlab.mllib.data.Dataset;
+import io.neuronlab.mllib.loss.Loss;
+import io.neuronlab.mllib.nn.Sequential;
+import io.neuronlab.mllib.optim.Optimizer;
+import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.train.Trainer;
+import io.neuronlab.mllib.train.TrainingListener;
+import io.neuronlab.mllib.train.TrainingResult;
+
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * Everything needed to reproduce a training run: the network, loss, optimizer, batch size, epochs and
+ * whether to augment — plus the test accuracy the recipe is known to reach. A seed fixes the weights,
+ * the shuffling and the augmentation, so a recipe and a seed give one result.
+ */
+public final class Recipe {
+    private final String name;
+    private final String description;
+    private final LongFunction<Sequential> model;
+    private final Supplier<Loss> loss;
+    private final Function<Collection<Tensor>, Optimizer> optimizer;
+    private final int batchSize;
+    private final int epochs;
+    private final boolean augment;
+    private final double expectedAccuracy;
+
+    public Recipe(String name, String description, LongFunction<Sequential> model, Supplier<Loss> loss,
+                  Function<Collection<Tensor>, Optimizer> optimizer, int batchSize, int epochs, boolean augment,
+                  double expectedAccuracy) {
+        if (batchSize < 1 || epochs < 1) {
+            throw new IllegalArgumentException("batch size and epochs must be >= 1, got " + batchSize + " and " + epochs);
+        }
+        this.name = name;
+        this.description = description;
+        this.model = model;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+        this.augment = augment;
+        this.expectedAccuracy = expectedAccuracy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public boolean augment() {
+        return augment;
+    }
+
+    /** MNIST test accuracy this recipe reaches after {@link #epochs()} epochs. */
+    public double expectedAccuracy() {
+        return expectedAccuracy;
+    }
+
+    /** The same recipe with another number of epochs. */
+    public Recipe withEpochs(int newEpochs) {
+        return new Recipe(name, description, model, loss, optimizer, batchSize, newEpochs, augment, expectedAccuracy);
+    }
+
+    /** The same recipe with augmentation ({@link Augmentation#mnist}) switched on or off. */
+    public Recipe withAugmentation(boolean on) {
+        return new Recipe(name, description, model, loss, optimizer, batchSize, epochs, on, expectedAccuracy);
+    }
+
+    /** A freshly initialised network. */
+    public Sequential createModel(long seed) {
+        return model.apply(seed);
+    }
+
+    /** A trainer for {@code net} with this recipe's loss, optimizer and epochs. */
+    public Trainer trainer(Sequential net) {
+        return new Trainer(net, loss.get(), optimizer.apply(net.parameters().values())).epochs(epochs);
+    }
+
+    /** Shuffled (and, if the recipe says so, augmented) mini-batches of {@code train}. */
+    public DataLoader loader(Dataset train, long seed) {
+        DataLoader loader = new DataLoader(train, batchSize).shuffle(seed);
+        return augment ? loader.augment(Augmentation.mnist(seed + 1)) : loader;
+    }
+
+    /** Trains {@code net} on {@code train} (shuffled from {@code seed}), evaluating {@code test} after every epoch. */
+    public TrainingResult train(Sequential net, Dataset train, Dataset test, long seed, TrainingListener... listeners) {
+        Trainer trainer = trainer(net).testSet(test);
+        for (TrainingListener l : listeners) {
+            trainer.addListener(l);
+        }
+        return trainer.fit(loader(train, seed));
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + description + " (batch " + batchSize + ", " + epochs + " epochs" + (augment ? ", augmented" : "")
+            + ", expect " + String.format("%.1f", expectedAccuracy * 100) + " %)";
+    }
+}

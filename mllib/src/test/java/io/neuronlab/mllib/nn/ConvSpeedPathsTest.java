@@ -1,0 +1,148 @@
+package io.neuronlab.mllib.nn;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+
+import io.neuronlab.mllib.init.He;
+import io.neuronlab.mllib.tensor.Parallel;
+import io.neuronlab.mllib.tensor.Tensor;
+
+import java.util.Random;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The speed paths of Conv2d: the transposed column layout ({@link Im2col#im2colRows}), the elementwise-product
+ * dW path taken when filter rows are short next to the output plane, and the batch split across threads.
+ */
+public class ConvSpeedPathsTest {
+    private final int savedThreads = Parallel.threads();
+
+    @After
+    public void restoreThreads() {
+        Parallel.setThreads(savedThreads);
+    }
+
+    private static final int[][] CONFIGS = { // c, h, w, k, stride, pad
+        {1, 28, 28, 5, 1, 2}, {6, 14, 14, 5, 1, 0}, {3, 7, 6, 3, 2, 1}, {2, 9, 5, 2, 2, 0}, {2, 5, 8, 4, 3, 2},
+    };
+
+    @Test
+    public void im2colRowsIsTheTransposeOfIm2col() {
+        Random r = new Random(1);
+        for (int[] cfg : CONFIGS) {
+            int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
+            Tensor x = GradChecks.gaussian(r, 1, c, h, w);
+            Tensor col = Im2col.im2col(x, k, k, stride, pad); // [plane, kk]
+            int plane = col.size(0), kk = col.size(1);
+            float[] rows = new float[3 + kk * plane];
+            java.util.Arrays.fill(rows, Float.NaN); // every entry must be written, padding included
+            Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, rows, 3);
+            for (int p = 0; p < kk; p++) {
+                for (int t = 0; t < plane; t++) {
+                    assertEquals("config " + java.util.Arrays.toString(cfg) + " row " + p + " col " + t,
+                        col.data()[t * kk + p], rows[3 + p * plane + t], 0f);
+                }
+            }
+        }
+    }
+
+    @Test
+    public void col2imRowsIsTheTransposeOfCol2im() {
+        Random r = new Random(2);
+        for (int[] cfg : CONFIGS) {
+            int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
+            int oh = Im2col.outSize(h, k, stride, pad), ow = Im2col.outSize(w, k, stride, pad);
+            int plane = oh * ow, kk = c * k * k;
+            Tensor col = GradChecks.gaussian(r, plane, kk);
+            float[] rows = new float[kk * plane];
+            for (int p = 0; p < kk; p++) {
+                for (int t = 0; t < plane; t++) {
+                    rows[p * plane + t] = col.data()[t * kk + p];
+                }
+            }
+            Tensor expected = Im2col.col2im(col, new int[] {1, c, h, w}, k, k, stride, pad);
+            float[] x = new float[2 + c * h * w];
+            x[0] = 7f; // outside the image: untouched
+            Im2col.col2imRows(rows, 0, c, h, w, k, k, stride, pad, x, 1);
+            assertEquals(7f, x[0], 0f);
+            for (int i = 0; i < expected.numel(); i++) {
+                assertEquals("config " + java.util.Arrays.toString(cfg) + " at " + i, expected.data()[i], x[1 + i], 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    public void shortRowGradientPathPassesTheGradientCheck() {
+        // kk = 1·3·3 = 9 and plane = 8·8 = 64: dW is summed from elementwise products
+        Random r = new Random(3);
+        Conv2d conv = new Conv2d(1, 2, 3, 1, 1, new He(), r);
+        System.arraycopy(GradChecks.gaussian(r, 2).data(), 0, conv.bias().data(), 0, 2);
+        GradChecks.assertLayerGradients(conv, GradChecks.gaussian(r, 2, 1, 8, 8), 1e-3);
+    }
+
+    @Test
+    public void threadCountsAgreeOnOutputAndGradients() {
+        for (int[] cfg : CONFIGS) {
+            float[][] reference = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                Random r = new Random(4);
+                int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
+                Conv2d conv = new Conv2d(c, 4, k, stride, pad, new He(), r);
+                Tensor x = GradChecks.gaussian(r, 5, c, h, w);
+                Tensor y = conv.forward(x);
+                Tensor g = GradChecks.gaussian(r, y.shape());
+                Tensor dx = conv.backward(g);
+                float[][] got = {y.data(), dx.data(), conv.weight().grad().data(), conv.bias().grad().data()};
+                if (reference == null) {
+                    reference = got;
+                } else {
+                    for (int i = 0; i < got.length; i++) {
+                        // only the order of the per-thread dW/db sums differs
+                        assertArrayEquals("config " + java.util.Arrays.toString(cfg) + ", " + threads + " threads, output " + i,
+                            reference[i], got[i], 1e-5f * 100);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    public void maxPool2x2FastPathKeepsFirstMaximumOnTies() {
+        Random r = new Random(5);
+        float[] v = new float[2 * 3 * 6 * 8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(3); // many ties
+        }
+        Tensor x = Tensor.of(v, 2, 3, 6, 8);
+        MaxPool2d pool = new MaxPool2d(2, 2);
+        Tensor y = pool.forward(x);
+        float[] g = new float[y.numel()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = i + 1;
+        }
+        Tensor dx = pool.backward(Tensor.of(g, y.shape()));
+        float[] expectedDx = new float[v.length];
+        int o = 0;
+        for (int p = 0; p < 6; p++) {
+            for (int oy = 0; oy < 3; oy++) {
+                for (int ox = 0; ox < 4; ox++) {
+                    int best = -1;
+                    for (int ky = 0; ky < 2; ky++) {
+                        for (int kx = 0; kx < 2; kx++) {
+                            int idx = p * 48 + (2 * oy + ky) * 8 + 2 * ox + kx;
+                            if (best < 0 || v[idx] > v[best]) {
+                                best = idx; // first maximum in scan order
+                            }
+                        }
+                    }
+                    assertEquals(v[best], y.data()[o], 0f);
+                    expectedDx[best] += g[o++];
+                }
+            }
+        }
+        assertArrayEquals(expectedDx, dx.data(), 0f);
+    }
+}
