@@ -2,6 +2,7 @@ package io.neuronlab.app.draw;
 
 import static androidx.test.espresso.Espresso.onView;
 import static androidx.test.espresso.action.ViewActions.click;
+import static androidx.test.espresso.action.ViewActions.scrollTo;
 import static androidx.test.espresso.assertion.ViewAssertions.matches;
 import static androidx.test.espresso.matcher.ViewMatchers.isEnabled;
 import static androidx.test.espresso.matcher.ViewMatchers.withId;
@@ -141,13 +142,13 @@ public class DrawActivityTest {
             onView(withId(R.id.draw_canvas)).perform(drawStrokes(ONE));
             ShadowLooper.idleMainLooper();
             onView(withId(R.id.draw_result_digit)).check(matches(withText("1")));
-            onView(withId(R.id.draw_clear)).perform(click());
+            onView(withId(R.id.draw_clear)).perform(scrollTo(), click());
             onView(withId(R.id.draw_result_digit)).check(matches(withText("")));
             onView(withId(R.id.draw_result_status)).check(matches(withText(R.string.draw_prompt)));
             s.onActivity(a -> assertTrue(((DrawingView) a.findViewById(R.id.draw_canvas)).isEmpty()));
             onView(withId(R.id.draw_canvas)).perform(drawStrokes(ONE));
             ShadowLooper.idleMainLooper();
-            onView(withId(R.id.draw_undo)).perform(click());
+            onView(withId(R.id.draw_undo)).perform(scrollTo(), click());
             onView(withId(R.id.draw_result_digit)).check(matches(withText("")));
         }
     }
@@ -158,7 +159,7 @@ public class DrawActivityTest {
             ShadowLooper.idleMainLooper();
             onView(withId(R.id.draw_canvas)).perform(drawStrokes(SEVEN));
             ShadowLooper.idleMainLooper();
-            onView(withId(R.id.draw_network_input)).perform(click());
+            onView(withId(R.id.draw_network_input)).perform(scrollTo(), click());
             s.onActivity(a -> {
                 View maps = a.findViewById(R.id.draw_feature_maps);
                 assertEquals(View.VISIBLE, maps.getVisibility());
@@ -172,7 +173,7 @@ public class DrawActivityTest {
             ShadowLooper.idleMainLooper();
             onView(withId(R.id.draw_canvas)).perform(drawStrokes(SEVEN));
             ShadowLooper.idleMainLooper();
-            onView(withId(R.id.draw_label_right)).perform(click());
+            onView(withId(R.id.draw_label_right)).perform(scrollTo(), click());
             ShadowLooper.idleMainLooper();
         }
         try (ActivityScenario<SamplesActivity> g = ActivityScenario.launch(SamplesActivity.class)) {

@@ -4,6 +4,7 @@ import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.io.LayerSpec;
 import io.neuronlab.mllib.io.ModelFile;
 import io.neuronlab.mllib.io.ModelFormatException;
+import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.nn.Conv2d;
 import io.neuronlab.mllib.nn.Flatten;
@@ -15,7 +16,7 @@ import io.neuronlab.mllib.tensor.Tensor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,37 +55,17 @@ public final class DigitModel {
             .add("fc2", new Linear(HIDDEN, 10, new He(), r));
     }
 
-    /** The architecture as the model file stores it. */
+    /** The architecture as the model file stores it (mllib's {@link ModelSerializer} layer specs). */
     public static List<LayerSpec> architecture() {
-        List<LayerSpec> specs = new ArrayList<>();
-        specs.add(conv("conv1", 1, CONV1));
-        specs.add(new LayerSpec("relu1", "ReLU"));
-        specs.add(pool("pool1"));
-        specs.add(conv("conv2", CONV1, CONV2));
-        specs.add(new LayerSpec("relu2", "ReLU"));
-        specs.add(pool("pool2"));
-        specs.add(new LayerSpec("flatten", "Flatten"));
-        specs.add(new LayerSpec("fc1", "Linear").with("in", CONV2 * 7 * 7).with("out", HIDDEN));
-        specs.add(new LayerSpec("relu3", "ReLU"));
-        specs.add(new LayerSpec("fc2", "Linear").with("in", HIDDEN).with("out", 10));
-        return specs;
+        return new ModelSerializer().toModelFile(build(0), TrainingMetadata.none()).architecture();
     }
 
-    private static LayerSpec conv(String name, int in, int out) {
-        return new LayerSpec(name, "Conv2d").with("inChannels", in).with("outChannels", out)
-            .with("kernel", 5).with("stride", 1).with("padding", 2);
-    }
-
-    private static LayerSpec pool(String name) {
-        return new LayerSpec(name, "MaxPool2d").with("kernel", 2).with("stride", 2);
-    }
-
-    /** The trained network with its metadata, as a model file. */
+    /** The trained network with its metadata, as a model file (a snapshot: tensors are copied). */
     public static ModelFile toFile(Sequential model, TrainingMetadata metadata) {
-        Map<String, Tensor> params = model.namedParameters();
-        java.util.LinkedHashMap<String, Tensor> copy = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : params.entrySet()) copy.put(e.getKey(), e.getValue().detach().copy());
-        return new ModelFile(architecture(), copy, metadata);
+        ModelFile shared = new ModelSerializer().toModelFile(model, metadata);
+        Map<String, Tensor> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : shared.tensors().entrySet()) copy.put(e.getKey(), e.getValue().detach().copy());
+        return new ModelFile(shared.architecture(), copy, metadata);
     }
 
     /** Reads a digit model file (e.g. the app's asset {@code models/digits.nlmf}) into a network in evaluation mode. */
@@ -110,17 +91,7 @@ public final class DigitModel {
             }
         }
         Sequential model = build(0);
-        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
-            Tensor stored = file.tensors().get(e.getKey());
-            if (stored == null) {
-                throw new ModelFormatException(source + " has no tensor '" + e.getKey() + "'");
-            }
-            if (!java.util.Arrays.equals(stored.shape(), e.getValue().shape())) {
-                throw new ModelFormatException(source + ": tensor '" + e.getKey() + "' is "
-                    + java.util.Arrays.toString(stored.shape()) + ", expected " + java.util.Arrays.toString(e.getValue().shape()));
-            }
-            System.arraycopy(stored.data(), 0, e.getValue().data(), 0, stored.numel());
-        }
+        new ModelSerializer().loadInto(model, file, source);
         model.train(false);
         return model;
     }

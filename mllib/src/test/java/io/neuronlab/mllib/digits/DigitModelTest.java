@@ -38,7 +38,7 @@ public class DigitModelTest {
     @Test
     public void anotherArchitectureIsRejectedByName() throws Exception {
         List<LayerSpec> other = new ArrayList<>(DigitModel.architecture());
-        other.set(7, new LayerSpec("fc1", "Linear").with("in", 1568).with("out", 64));
+        other.set(7, new LayerSpec("fc1", "Linear").with("in", 1568).with("out", 64));   // a narrower hidden layer
         ModelFile file = new ModelFile(other, DigitModel.build(1).namedParameters(), TrainingMetadata.none());
         try {
             DigitModel.fromFile(file, "other.nlmf");
