@@ -30,7 +30,7 @@ jar=mllib/target/mllib.jar
 mllib() { java ${NEURONLAB_JAVA_OPTS:--Xmx3g} -jar "$jar" "$@"; }
 
 shipped=app/src/main/assets/models/digits.nlmf
-# Without a shipped model: the LeNet-bench recipe, seeded (about a minute per epoch on a laptop, >= 98.5 %).
+# Without a shipped model: the LeNet-bench recipe, seeded (a few minutes on a laptop, >= 98.5 %).
 # NEURONLAB_TRAIN overrides it, e.g. the deep CNN: "--net deepcnn --epochs 20 --seed 1".
 recipe=${NEURONLAB_TRAIN:---net lenet --optimizer adam --lr 0.001 --batch 64 --epochs 3 --seed 1}
 if [ -f "$shipped" ]; then

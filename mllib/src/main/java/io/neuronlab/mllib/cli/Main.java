@@ -83,6 +83,10 @@ public final class Main {
         } catch (CommandFailedException e) {
             err.println("mllib " + name + ": error: " + e.getMessage());
             return 1;
+        } catch (NoClassDefFoundError e) {
+            err.println("mllib " + name + ": error: class " + e.getMessage() + " is missing: run the jar where Maven built it"
+                + " (mllib/target/mllib.jar needs mllib/target/lib/ beside it)");
+            return 1;
         } catch (OutOfMemoryError e) {
             err.println("mllib " + name + ": error: out of memory; give Java more heap, e.g. java -Xmx4g -jar ...");
             return 1;
