@@ -10,6 +10,7 @@ import io.neuronlab.mllib.optim.Adam
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
+import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.channels.trySendBlocking
@@ -94,7 +95,9 @@ class KotlinInteropTest {
                 }
             })
         val future = trainer.fitAsync(DataLoader(Blobs.make(60, 1), 10))
-        val job = launch(Dispatchers.Default) { future.await() }
+        // UNDISPATCHED: await() is registered before launch returns, so cancelling the job always reaches the
+        // future (a dispatched start could be cancelled before its body ever ran)
+        val job = launch(Dispatchers.Default, start = CoroutineStart.UNDISPATCHED) { future.await() }
         withTimeout(30_000) { firstBatch.await() }
         job.cancelAndJoin()
         // await() cancels the future it waits for, and that stops the training loop
