@@ -1,46 +1,55 @@
 package io.neuronlab.app.camera;
 
-import static androidx.test.espresso.Espresso.onView;
-import static androidx.test.espresso.assertion.ViewAssertions.matches;
-import static androidx.test.espresso.matcher.ViewMatchers.withId;
-import static androidx.test.espresso.matcher.ViewMatchers.withText;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.robolectric.Shadows.shadowOf;
 
-import android.content.Context;
-import android.hardware.camera2.CameraCharacteristics;
-import android.hardware.camera2.CameraManager;
+import android.Manifest;
+import android.app.Application;
+import android.content.Intent;
+import android.content.pm.PackageManager;
+import android.provider.Settings;
+import android.view.View;
+
 import androidx.test.core.app.ActivityScenario;
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
+
 import io.neuronlab.app.R;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.robolectric.shadows.ShadowCameraCharacteristics;
+import org.robolectric.shadows.ShadowActivity;
+import org.robolectric.shadows.ShadowLooper;
 
-/** camera2 as Robolectric's CameraManager reports it. */
 @RunWith(AndroidJUnit4.class)
 public class CameraActivityTest {
-    private static void addCamera(String id, int lensFacing) {
-        CameraManager manager = (CameraManager) ApplicationProvider.getApplicationContext()
-                .getSystemService(Context.CAMERA_SERVICE);
-        CameraCharacteristics characteristics = ShadowCameraCharacteristics.newCameraCharacteristics();
-        shadowOf(characteristics).set(CameraCharacteristics.LENS_FACING, lensFacing);
-        shadowOf(manager).addCamera(id, characteristics);
-    }
-
     @Test
-    public void listsTheCamerasCamera2Reports() {
-        addCamera("0", CameraCharacteristics.LENS_FACING_BACK);
-        addCamera("1", CameraCharacteristics.LENS_FACING_FRONT);
-        try (ActivityScenario<CameraActivity> scenario = ActivityScenario.launch(CameraActivity.class)) {
-            onView(withId(R.id.camera_status)).check(matches(withText("2 cameras found: back, front")));
-        }
-    }
-
-    @Test
-    public void saysSoWhenThereIsNoCamera() {
-        try (ActivityScenario<CameraActivity> scenario = ActivityScenario.launch(CameraActivity.class)) {
-            onView(withId(R.id.camera_status)).check(matches(withText(R.string.camera_none)));
+    public void deniedPermissionExplainsAndLeadsToSettings() {
+        shadowOf((Application) ApplicationProvider.getApplicationContext()).denyPermissions(Manifest.permission.CAMERA);
+        try (ActivityScenario<CameraActivity> s = ActivityScenario.launch(CameraActivity.class)) {
+            ShadowLooper.idleMainLooper();
+            s.onActivity(a -> {
+                ShadowActivity shadow = shadowOf(a);
+                ShadowActivity.PermissionsRequest request = shadow.getLastRequestedPermission();
+                assertNotNull("the camera permission was requested", request);
+                assertEquals(Manifest.permission.CAMERA, request.requestedPermissions[0]);
+                // the user says no
+                a.onRequestPermissionsResult(request.requestCode, request.requestedPermissions,
+                    new int[] {PackageManager.PERMISSION_DENIED});
+            });
+            ShadowLooper.idleMainLooper();
+            s.onActivity(a -> {
+                assertEquals(View.VISIBLE, a.findViewById(R.id.camera_permission_panel).getVisibility());
+                assertFalse(a.findViewById(R.id.camera_capture).isEnabled());
+                // the gallery still works without the camera
+                assertEquals(true, a.findViewById(R.id.camera_gallery).isEnabled());
+                a.findViewById(R.id.camera_open_settings).performClick();
+                Intent next = shadowOf(a).getNextStartedActivity();
+                assertEquals(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, next.getAction());
+                assertEquals("package:" + a.getPackageName(), next.getData().toString());
+            });
         }
     }
 }

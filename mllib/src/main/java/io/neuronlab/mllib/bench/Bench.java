@@ -143,7 +143,7 @@ public final class Bench {
         }
 
         if (o.lenet) {
-            LeNetBench.run(out, o, python ? script : null);
+            LeNetTiming.run(out, o, python ? script : null);
         }
         line(out, "heap.peak", peakHeapBytes() / (1024.0 * 1024.0), "MiB");
         load(out);

@@ -29,11 +29,14 @@ public final class Main {
     /** The commands, in the order the help lists them. */
     static List<Command> commands() {
         List<Command> list = new ArrayList<>();
+        list.add(new TrainCommand());
         list.add(new EvalCommand());
         list.add(new PredictCommand());
         list.add(new DemoCommand());
         list.add(new InfoCommand());
         list.add(new GradcheckCommand());
+        list.add(new BenchCommand());
+        list.add(new ExportTfliteCommand());
         return list;
     }
 

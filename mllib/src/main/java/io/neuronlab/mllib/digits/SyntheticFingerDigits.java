@@ -8,8 +8,9 @@ import java.util.Random;
 /**
  * Synthesises finger-drawn digits for robustness tests: each digit 0–9 has one or more skeletons (the strokes
  * a person makes, in a unit box with y pointing down); a sample picks one and draws it the way a finger does —
- * at a random size, position, aspect, slant and small rotation on a phone-sized canvas, with wobble, touch
- * points every few dozen pixels and a random pen width. Deterministic for a given seed.
+ * at a random size (25–90% of the canvas height), position, aspect, slant (−0.3…0.45) and rotation (±15°) on a
+ * phone-sized canvas, with wobble, touch
+ * points every few dozen pixels and a random pen width (4–14% of the canvas). Deterministic for a given seed.
  */
 public final class SyntheticFingerDigits {
     private final int canvasWidth;
@@ -46,24 +47,24 @@ public final class SyntheticFingerDigits {
             throw new IllegalArgumentException("digit must be 0..9, got " + digit);
         }
         List<float[]> skeleton = skeleton(digit);
-        float height = canvasHeight * (0.35f + 0.5f * random.nextFloat());
-        float aspect = digit == 1 ? 0.5f : 0.5f + 0.3f * random.nextFloat();
+        float height = canvasHeight * (0.25f + 0.65f * random.nextFloat());
+        float aspect = digit == 1 ? 0.5f : 0.45f + 0.45f * random.nextFloat();
         float width = height * aspect;
-        float slant = -0.2f + 0.5f * random.nextFloat();                        // right-leaning is commoner
-        double angle = Math.toRadians(-8 + 16 * random.nextFloat());
+        float slant = -0.3f + 0.75f * random.nextFloat();                       // right-leaning is commoner
+        double angle = Math.toRadians(-15 + 30 * random.nextFloat());
         float cos = (float) Math.cos(angle), sin = (float) Math.sin(angle);
         float reach = 0.5f * (float) Math.hypot(width + Math.abs(slant) * height, height);
         float cx = reach + random.nextFloat() * Math.max(0, canvasWidth - 2 * reach);
         float cy = reach + random.nextFloat() * Math.max(0, canvasHeight - 2 * reach);
         float spacing = 8 + 22 * random.nextFloat();                            // px between touch events
-        float wobble = height * (0.004f + 0.01f * random.nextFloat());
-        float penWidth = Math.min(canvasWidth, canvasHeight) * (0.06f + 0.05f * random.nextFloat());
+        float wobble = height * (0.004f + 0.02f * random.nextFloat());
+        float penWidth = Math.min(canvasWidth, canvasHeight) * (0.04f + 0.1f * random.nextFloat());
 
         List<Stroke> strokes = new ArrayList<>();
         for (float[] unit : skeleton) {
             // drift of the whole stroke: the second stroke of a 4 or 5 rarely lands exactly
-            float driftX = height * 0.02f * (float) random.nextGaussian();
-            float driftY = height * 0.02f * (float) random.nextGaussian();
+            float driftX = height * 0.035f * (float) random.nextGaussian();
+            float driftY = height * 0.035f * (float) random.nextGaussian();
             float[] canvasXy = new float[unit.length];
             for (int i = 0; i < unit.length; i += 2) {
                 float u = (unit[i] - 0.5f) * width, v = (unit[i + 1] - 0.5f) * height;

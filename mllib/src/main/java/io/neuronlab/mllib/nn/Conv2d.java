@@ -33,6 +33,9 @@ public final class Conv2d extends Layer {
     private final Tensor weight;
     private final Tensor bias;
 
+    /** Largest per-thread product buffer (floats, 16 MiB) for the short-row dW path. */
+    static final long PRODUCT_PATH_MAX_FLOATS = 4L << 20;
+
     private int[] inShape;
     private int oh;
     private int ow;
@@ -121,8 +124,9 @@ public final class Conv2d extends Layer {
         }
         int threads = Parallel.threads();
         // dW's GEMM has rows of only kk floats; when they are short next to the OH·OW-long sums, accumulate the
-        // elementwise products over the batch instead (long SIMD loops) and add them up once at the end
-        boolean shortRows = kk * 4 <= plane;
+        // elementwise products over the batch instead (long SIMD loops) and add them up once at the end; the
+        // product buffers hold outC·kk·plane floats per thread, so big layers keep the GEMM
+        boolean shortRows = kk * 4 <= plane && (long) outC * kk * plane <= PRODUCT_PATH_MAX_FLOATS;
         if (dWeightParts == null || dWeightParts.length < threads || dcolParts[0].length != kk * plane
             || shortRows != (productParts != null)) {
             dcolParts = new float[threads][kk * plane];

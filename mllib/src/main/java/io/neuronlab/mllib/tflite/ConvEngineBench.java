@@ -85,6 +85,31 @@ public final class ConvEngineBench {
         return out;
     }
 
+    /** The Java engine plus one TFLite engine per runtime on the classpath ({@link TfliteRuntimes}). */
+    public static List<ConvEngine> availableEngines() {
+        List<ConvEngine> engines = new ArrayList<>();
+        engines.add(new JavaConvEngine());
+        for (TfliteRuntime runtime : TfliteRuntimes.available()) {
+            engines.add(new TfliteConvEngine(runtime));
+        }
+        return engines;
+    }
+
+    /** Prints the LeNet and deep-CNN convolution timings for every available engine (batch 1, as in the app). */
+    public static void main(String[] args) {
+        List<ConvShape> shapes = new ArrayList<>(lenet());
+        shapes.addAll(deepCnn());
+        List<ConvEngine> engines = availableEngines();
+        if (engines.size() == 1) {
+            System.out.println("no TFLite runtime on the classpath: only the Java engine is timed (run with "
+                + "-Dexec.classpathScope=test to include the desktop TFLite runtime)");
+        }
+        System.out.print(format(time(shapes, engines, 1, 20, 200, 1)));
+        for (ConvEngine e : engines) {
+            e.close();
+        }
+    }
+
     /** A fixed-width table of {@link #time} results. */
     public static String format(List<Timing> timings) {
         StringBuilder sb = new StringBuilder();

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * mllib's own convolution, the book's way and the same path as {@link io.neuronlab.mllib.nn.Conv2d}: unfold each
- * image with {@link Im2col} into rows [OH·OW, C·KH·KW], then one GEMM with the filters viewed as
+ * image with {@link Im2col#im2colRows} into columns [C·KH·KW, OH·OW], then one GEMM with the filters viewed as
  * [O, C·KH·KW]. The default engine everywhere.
  */
 public final class JavaConvEngine implements ConvEngine {
@@ -34,13 +34,13 @@ public final class JavaConvEngine implements ConvEngine {
         float[] y = new float[n * o * plane];
         float[] b = bias.data();
         for (int i = 0; i < n; i++) {
-            Im2col.im2col(x.data(), i * c * h * w, c, h, w, kh, kw, stride, pad, col, 0);
+            Im2col.im2colRows(x.data(), i * c * h * w, c, h, w, kh, kw, stride, pad, col, 0);
             int yOffset = i * o * plane;
             for (int f = 0; f < o; f++) {
                 Arrays.fill(y, yOffset + f * plane, yOffset + (f + 1) * plane, b[f]);
             }
-            // y_n [O, OH·OW] = W [O, kk] · col_nᵀ, already NCHW
-            Gemm.sgemm(false, true, o, plane, kk, 1f, weight.data(), 0, kk, col, 0, kk, 1f, y, yOffset, plane);
+            // y_n [O, OH·OW] += W [O, kk] · col_n [kk, OH·OW], already NCHW
+            Gemm.sgemm(false, false, o, plane, kk, 1f, weight.data(), 0, kk, col, 0, plane, 1f, y, yOffset, plane);
         }
         return Tensor.of(y, n, o, s[7], s[8]);
     }

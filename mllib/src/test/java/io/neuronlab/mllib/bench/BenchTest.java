@@ -99,4 +99,23 @@ public class BenchTest {
             assertTrue(e.getMessage(), e.getMessage().contains("exited with 3") && e.getMessage().contains("ModuleNotFoundError"));
         }
     }
+
+    @Test
+    public void smallLeNetRunPrintsEveryFigureAndTheProfile() throws Exception {
+        String dir = System.getProperty("neuronlab.mnist.dir");
+        org.junit.Assume.assumeTrue("MNIST not available", dir != null && new File(dir, "train-images-idx3-ubyte").isFile());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1).trainImages(128)
+            .mnistDir(new File(dir)).compare(false));
+        String out = bytes.toString("UTF-8");
+        for (String name : new String[] {"lenet.train.t1", "lenet.infer1.t1", "lenet.infer1000.t1", "profile.total",
+            "profile.conv1.backward", "profile.optimizer", "profile.kernel.gemm", "profile.kernel.im2col", "heap.peak"}) {
+            assertTrue(name + " missing in:\n" + out, Pattern.compile("(?m)^" + Pattern.quote(name) + ": [0-9]").matcher(out).find());
+        }
+        // the training loss over 2 batches is a real cross-entropy of 10 classes: finite, below ln(10)·3
+        java.util.regex.Matcher loss = Pattern.compile("(?m)^lenet\\.train\\.t1\\.mean_loss: ([0-9.]+)").matcher(out);
+        assertTrue(out, loss.find());
+        double l = Double.parseDouble(loss.group(1));
+        assertTrue("mean loss " + l, l > 0 && l < 7);
+    }
 }

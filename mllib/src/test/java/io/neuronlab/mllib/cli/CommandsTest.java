@@ -8,12 +8,14 @@ import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
+import io.neuronlab.mllib.nn.LeakyReLU;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Adam;
 import io.neuronlab.mllib.tensor.NoGrad;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.tflite.TfliteExporter;
 import io.neuronlab.mllib.train.Trainer;
 import io.neuronlab.mllib.train.TrainingResult;
 import org.junit.BeforeClass;
@@ -146,6 +148,28 @@ public class CommandsTest {
         CliRun viaEnv = CliRun.runWithEnv(env, "demo", "--model", model.getPath());
         assertEquals(1, viaEnv.exitCode);
         assertTrue(viaEnv.err, viaEnv.err.contains(nowhere.getPath()));
+    }
+
+    @Test
+    public void exportTfliteWritesWhatTheExporterMakesOfTheLoadedModel() throws IOException {
+        File out = new File(tmp.getRoot(), "mlp.tflite");
+        CliRun r = CliRun.run("export-tflite", "--model", model.getPath(), "--out", out.getPath());
+        assertEquals(r.toString(), 0, r.exitCode);
+        assertTrue(r.out, r.out.startsWith("input shape (one sample, mllib layout): [784]\nwrote " + out.getPath()));
+        byte[] written = java.nio.file.Files.readAllBytes(out.toPath());
+        assertEquals("TFL3", new String(written, 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(java.util.Arrays.equals(TfliteExporter.toBytes(new ModelSerializer().load(model), new int[] {784}), written));
+
+        File leaky = new File(tmp.getRoot(), "leaky.nlmf");
+        new ModelSerializer().save(new Sequential().add("fc", new Linear(4, 2, new He(), new Random(1)))
+            .add("act", new LeakyReLU(0.1)), TrainingMetadata.none(), leaky);
+        CliRun unsupported = CliRun.run("export-tflite", "--model", leaky.getPath(), "--out", out.getPath());
+        assertEquals(unsupported.toString(), 1, unsupported.exitCode);
+        assertTrue(unsupported.err, unsupported.err.startsWith("mllib export-tflite: error: cannot export " + leaky.getPath() + ": "));
+        assertTrue("the earlier export is untouched", java.util.Arrays.equals(written, java.nio.file.Files.readAllBytes(out.toPath())));
+
+        CliRun badShape = CliRun.run("export-tflite", "--model", model.getPath(), "--out", out.getPath(), "--input-shape", "1,x");
+        assertEquals(2, badShape.exitCode);
     }
 
     @Test

@@ -48,7 +48,7 @@ public class MainTest {
 
         CliRun unknown = CliRun.run("trian");
         assertEquals(2, unknown.exitCode);
-        assertTrue(unknown.err, unknown.err.startsWith("mllib: unknown command 'trian'; commands are eval, predict, demo, info, gradcheck"));
+        assertTrue(unknown.err, unknown.err.startsWith("mllib: unknown command 'trian'; commands are train, eval, predict, demo, info, gradcheck, bench, export-tflite"));
 
         CliRun badOption = CliRun.run("info", "--modle", "x");
         assertEquals(2, badOption.exitCode);

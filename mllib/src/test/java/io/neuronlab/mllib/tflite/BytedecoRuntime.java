@@ -18,6 +18,11 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
 public final class BytedecoRuntime implements TfliteRuntime {
     private final boolean xnnpack;
 
+    /** XNNPACK, as TFLite runs by default (the constructor {@link TfliteRuntimes} uses). */
+    public BytedecoRuntime() {
+        this(true);
+    }
+
     /** @param xnnpack true: default delegates (XNNPACK); false: TFLite's builtin reference/optimized kernels */
     public BytedecoRuntime(boolean xnnpack) {
         this.xnnpack = xnnpack;

@@ -14,10 +14,10 @@ public class ConvEngineBenchTest {
     public void timesEveryShapeInEveryEngineAndTheEnginesAgree() {
         List<ConvEngineBench.ConvShape> shapes = new ArrayList<>(ConvEngineBench.lenet());
         shapes.addAll(ConvEngineBench.deepCnn());
-        List<ConvEngine> engines = new ArrayList<>();
-        engines.add(new JavaConvEngine());
-        try (TfliteConvEngine tflite = new TfliteConvEngine(new BytedecoRuntime(true))) {
-            engines.add(tflite);
+        List<ConvEngine> engines = ConvEngineBench.availableEngines();
+        assertEquals("Java + the desktop TFLite runtime found through META-INF/services", 2, engines.size());
+        assertTrue(engines.get(1).name(), engines.get(1).name().startsWith("TFLite CPU"));
+        try (ConvEngine tflite = engines.get(1)) {
             List<ConvEngineBench.Timing> timings = ConvEngineBench.time(shapes, engines, 2, 1, 1, 5);
             System.out.print(ConvEngineBench.format(timings));
             assertEquals(shapes.size() * 2, timings.size());

@@ -5,14 +5,9 @@ import io.neuronlab.mllib.data.Batch;
 import io.neuronlab.mllib.data.DataLoader;
 import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.data.Mnist;
-import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
-import io.neuronlab.mllib.nn.Conv2d;
-import io.neuronlab.mllib.nn.Flatten;
+import io.neuronlab.mllib.models.LeNetBench;
 import io.neuronlab.mllib.nn.Layer;
-import io.neuronlab.mllib.nn.Linear;
-import io.neuronlab.mllib.nn.MaxPool2d;
-import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Adam;
 import io.neuronlab.mllib.optim.Optimizer;
@@ -28,32 +23,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
- * LeNet-bench as the issue fixes it: Conv(1→6, 5×5, pad 2)-ReLU-MaxPool2 → Conv(6→16, 5×5)-ReLU-MaxPool2 →
- * Flatten → Linear(400→120)-ReLU → Linear(120→84)-ReLU → Linear(84→10), softmax cross-entropy, Adam lr 1e-3,
- * batch 64, pixels in [0,1]. Times one full training epoch, single-image inference (median of 1000) and
+ * Times {@link LeNetBench} (the issue's recipe: softmax cross-entropy, Adam lr 1e-3, batch 64, pixels in
+ * [0,1]): one full training epoch, single-image inference (median of 1000) and
  * batch-1000 inference per thread count, the same in PyTorch when available, and a profiled epoch that
  * splits the training time by layer and kernel.
  */
 @DesktopOnly
-final class LeNetBench {
-    static final int BATCH = 64;
+final class LeNetTiming {
+    static final int BATCH = LeNetBench.BATCH_SIZE;
     static final long SEED = 1;
 
-    private LeNetBench() {
+    private LeNetTiming() {
     }
 
-    static Sequential lenet(Random random) {
-        He he = new He();
-        return new Sequential()
-            .add("conv1", new Conv2d(1, 6, 5, 1, 2, he, random)).add("relu1", new ReLU()).add("pool1", new MaxPool2d(2, 2))
-            .add("conv2", new Conv2d(6, 16, 5, 1, 0, he, random)).add("relu2", new ReLU()).add("pool2", new MaxPool2d(2, 2))
-            .add("flatten", new Flatten())
-            .add("fc1", new Linear(400, 120, he, random)).add("relu3", new ReLU())
-            .add("fc2", new Linear(120, 84, he, random)).add("relu4", new ReLU())
-            .add("fc3", new Linear(84, 10, he, random));
+    /** The shared model ({@link LeNetBench#create}), so the bench times exactly what {@code train} trains. */
+    static Sequential lenet() {
+        return LeNetBench.create(SEED);
     }
 
     static void run(PrintStream out, BenchOptions o, File pytorchScript) throws IOException, InterruptedException {
@@ -67,8 +54,8 @@ final class LeNetBench {
         for (int threads : o.threads) {
             Parallel.setThreads(threads);
             String t = ".t" + threads;
-            Sequential model = lenet(new Random(SEED));
-            Adam adam = new Adam(params(model), 1e-3f);
+            Sequential model = lenet();
+            Adam adam = new Adam(params(model), LeNetBench.LEARNING_RATE);
             SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
             DataLoader loader = new DataLoader(train, BATCH).shuffle(SEED);
             trainBatches(model, adam, loss, new DataLoader(train.subset(0, Math.min(train.size(), 100 * BATCH)), BATCH), null); // JIT warm-up
@@ -175,11 +162,11 @@ final class LeNetBench {
     /** A profiled epoch: where the training time goes, by layer kind and by kernel. */
     private static void profile(PrintStream out, Dataset train, int threads) {
         Parallel.setThreads(threads);
-        Sequential model = lenet(new Random(SEED));
-        Adam adam = new Adam(params(model), 1e-3f);
+        Sequential model = lenet();
+        Adam adam = new Adam(params(model), LeNetBench.LEARNING_RATE);
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         Map<String, long[]> timers = new LinkedHashMap<>();
-        trainBatches(model, adam, loss, new DataLoader(train.subset(0, 20 * BATCH), BATCH), timers);
+        trainBatches(model, adam, loss, new DataLoader(train.subset(0, Math.min(train.size(), 20 * BATCH)), BATCH), timers);
         timers.clear();
         Profiler.reset();
         Profiler.setEnabled(true);

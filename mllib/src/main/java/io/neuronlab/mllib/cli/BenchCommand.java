@@ -1,0 +1,91 @@
+package io.neuronlab.mllib.cli;
+
+import io.neuronlab.mllib.DesktopOnly;
+import io.neuronlab.mllib.bench.Bench;
+import io.neuronlab.mllib.bench.BenchOptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code bench}: the speed benchmark of {@link Bench}, with its options as CLI options. */
+@DesktopOnly
+final class BenchCommand implements Command {
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure GEMM, LeNet training and inference speed (side by side with PyTorch if installed)";
+    }
+
+    @Override
+    public String details() {
+        return "Prints 'name: value unit' lines. With python3-torch (and python3-numpy) installed, the same\n"
+            + "measurements run in PyTorch in the same run and the ratios mllib / PyTorch are printed.";
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> o = new ArrayList<>();
+        o.add(Option.value("threads", "N,M", null, "thread counts to measure, e.g. 1,2"));
+        o.add(Option.value("gemm", "SIZES", null, "GEMM sizes, e.g. 128,256,512,1024"));
+        o.add(Option.value("train-images", "N", null, "images in the LeNet training measurement (default: a full epoch)"));
+        o.add(DataDir.OPTION);
+        o.add(Option.value("python", "EXE", null, "Python with torch for the comparison"));
+        o.add(Option.flag("no-compare", "skip the PyTorch comparison"));
+        o.add(Option.flag("no-profile", "skip the where-the-time-goes breakdown"));
+        o.add(Option.flag("no-lenet", "skip the LeNet training and inference measurements"));
+        return o;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws UsageException, CommandFailedException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("bench takes no arguments, got " + args.positional());
+        }
+        BenchOptions o = new BenchOptions().mnistDir(DataDir.resolve(args, console));
+        if (args.has("threads")) {
+            o.threads(ints(args, "threads"));
+        }
+        if (args.has("gemm")) {
+            o.gemmSizes(ints(args, "gemm"));
+        }
+        if (args.has("train-images")) {
+            o.trainImages(args.positiveInt("train-images"));
+        }
+        if (args.has("python")) {
+            o.python(args.get("python"));
+        }
+        o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"));
+        try {
+            Bench.run(console.out(), o);
+        } catch (IOException e) {
+            throw new CommandFailedException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException("interrupted", e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return 0;
+    }
+
+    private static int[] ints(Args args, String name) throws UsageException {
+        String[] parts = args.required(name).split(",");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " takes comma-separated whole numbers, got \"" + args.get(name) + "\"");
+            }
+            if (out[i] <= 0) {
+                throw new UsageException("--" + name + " values must be positive, got " + out[i]);
+            }
+        }
+        return out;
+    }
+}

