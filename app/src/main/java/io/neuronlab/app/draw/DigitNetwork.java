@@ -3,12 +3,15 @@ package io.neuronlab.app.draw;
 import android.content.Context;
 
 import io.neuronlab.app.R;
+import io.neuronlab.app.settings.EngineChoice;
 import io.neuronlab.mllib.digits.DigitModel;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.FeatureMaps;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.tflite.ConvEngine;
+import io.neuronlab.mllib.tflite.JavaConvEngine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +29,19 @@ public final class DigitNetwork {
 
     private final Sequential model;
     private final DigitRecognizer recognizer;
+    private EngineChoice engineChoice; // the Settings choice now applied to the convolutions; null before the first
+    private ConvEngine engine;         // the engine that choice opened (null: Conv2d's built-in Java path)
 
     private DigitNetwork(Sequential model) {
         this.model = model;
         this.recognizer = new DigitRecognizer(model);
     }
 
-    /** Loads the asset on first use (call off the UI thread). */
+    /**
+     * Loads the asset on first use and runs its convolutions on the engine chosen in Settings (re-applied when
+     * the choice changes; a choice the device cannot run falls back as {@link EngineChoice#open} says). Call off
+     * the UI thread.
+     */
     public static synchronized DigitNetwork get(Context context) {
         if (instance == null) {
             try (InputStream in = context.getAssets().open(ASSET)) {
@@ -41,7 +50,26 @@ public final class DigitNetwork {
                 throw new IllegalStateException("cannot load the digit model " + ASSET + ": " + e.getMessage(), e);
             }
         }
+        instance.useEngine(context, EngineChoice.load(context));
         return instance;
+    }
+
+    private void useEngine(Context context, EngineChoice choice) {
+        if (choice == engineChoice) {
+            return;
+        }
+        EngineChoice.Opened opened = choice.open();
+        // the previous engine is not closed here: a recognition on another thread may still be using it
+        // the Java engine is Conv2d's own im2col + GEMM path: leave the layers on it rather than wrap it
+        engine = opened.engine() instanceof JavaConvEngine ? null : opened.engine();
+        EngineChoice.apply(model, engine);
+        EngineChoice.saveInUse(context, opened.engine().name());
+        engineChoice = choice;
+    }
+
+    /** The engine running this network's convolutions: null for Conv2d's built-in Java path. */
+    public synchronized ConvEngine engine() {
+        return engine;
     }
 
     public DigitRecognizer recognizer() {
