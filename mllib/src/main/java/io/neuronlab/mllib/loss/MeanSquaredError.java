@@ -15,14 +15,8 @@ public final class MeanSquaredError implements Loss {
         Regression.requireSameShape(output, target, "MeanSquaredError");
         this.output = output;
         this.target = target;
-        float[] y = output.data();
-        float[] t = target.data();
-        double sum = 0;
-        for (int i = 0; i < y.length; i++) {
-            double d = y[i] - t[i];
-            sum += d * d;
-        }
-        return (float) (sum / Math.max(y.length, 1));
+        double sum = Regression.sumOfSquaredDifferences(output, target);
+        return (float) (sum / Math.max(output.numel(), 1));
     }
 
     @Override

@@ -16,13 +16,7 @@ public final class SumSquaredError implements Loss {
         Regression.requireSameShape(output, target, "SumSquaredError");
         this.output = output;
         this.target = target;
-        float[] y = output.data();
-        float[] t = target.data();
-        double sum = 0;
-        for (int i = 0; i < y.length; i++) {
-            double d = y[i] - t[i];
-            sum += d * d;
-        }
+        double sum = Regression.sumOfSquaredDifferences(output, target);
         return (float) (0.5 * sum / Regression.batch(output));
     }
 
