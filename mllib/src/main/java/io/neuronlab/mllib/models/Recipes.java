@@ -1,9 +1,10 @@
 package io.neuronlab.mllib.models;
 
+import io.neuronlab.mllib.digits.DigitModel;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
 import io.neuronlab.mllib.optim.Adam;
 
-/** The ready-made MNIST recipes, by name for the CLI ({@code lenet}, {@code deepcnn}, {@code mlp}). */
+/** The ready-made MNIST recipes, by name for the CLI ({@code lenet}, {@code deepcnn}, {@code mlp}, {@code digit}). */
 public final class Recipes {
     private Recipes() {
     }
@@ -22,6 +23,15 @@ public final class Recipes {
             DeepCnn.BATCH_SIZE, DeepCnn.EPOCHS, false, 0.993);
     }
 
+    /**
+     * The app's {@link DigitModel}: Adam 1e-3 × 0.7 per epoch, batch 64, augmentation, 8 epochs → ≥ 99.2 %.
+     * Augmentation (shifts, rotations) because finger drawings are less carefully centred than MNIST.
+     */
+    public static Recipe digit() {
+        return new Recipe("digit", "the app's digit model, conv 16-conv 32-FC 128", DigitModel::build,
+            SoftmaxCrossEntropy::new, params -> new Adam(params, 1e-3f), 64, 8, true, 0.7f, 0.992);
+    }
+
     /** A 784-100-10 MLP: Adam 1e-3, batch 100, 10 epochs → about 97.5 %. */
     public static Recipe mlp() {
         return new Recipe("mlp", "784-100-10 multi-layer perceptron", seed -> Mlp.create(seed, 784, 100, 10),
@@ -37,8 +47,10 @@ public final class Recipes {
                 return deepCnn();
             case "mlp":
                 return mlp();
+            case "digit":
+                return digit();
             default:
-                throw new IllegalArgumentException("unknown recipe '" + name + "'; known: lenet, deepcnn, mlp");
+                throw new IllegalArgumentException("unknown recipe '" + name + "'; known: lenet, deepcnn, mlp, digit");
         }
     }
 }
