@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code mllib bench}: prints {@code name: value unit} lines — GEMM GFLOP/s, LeNet-bench training images/s over
  * a full epoch, single-image inference latency (median of 1000), batch-1000 inference images/s, peak heap — and,
  * when {@code /usr/bin/python3} has torch (and numpy), the same measurements in PyTorch in the same run with the
- * same thread counts, and the ratios mllib / PyTorch. The machine's load average is printed beside the figures,
+ * same thread counts, and the ratios mllib / PyTorch; then every LeNet and deep-CNN convolution in the Java and
+ * the TFLite CPU engine ({@link ConvTiming}). The machine's load average is printed beside the figures,
  * since a shared machine skews both sides.
  */
 @DesktopOnly
@@ -42,7 +43,7 @@ public final class Bench {
 
     /** The command-line options, for {@code main} and the CLI's {@code bench} command. */
     public static final String USAGE = "--threads 1,2  --gemm 128,256,512,1024  --train-images 60000  --mnist DIR  "
-        + "--python /usr/bin/python3  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)";
+        + "--python /usr/bin/python3  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv";
 
     /** Parses bench options; throws IllegalArgumentException naming the bad option. */
     public static BenchOptions parse(String[] args) {
@@ -59,6 +60,7 @@ public final class Bench {
                 case "--no-compare": o.compare(false); break;
                 case "--no-profile": o.profile(false); break;
                 case "--no-lenet": o.lenet(false); break;
+                case "--no-conv": o.conv(false); break;
                 default:
                     throw new IllegalArgumentException("unknown option " + a + "; options: " + USAGE);
             }
@@ -144,6 +146,10 @@ public final class Bench {
 
         if (o.lenet) {
             LeNetTiming.run(out, o, python ? script : null);
+        }
+        if (o.conv) {
+            ConvTiming.run(out);
+            load(out);
         }
         line(out, "heap.peak", peakHeapBytes() / (1024.0 * 1024.0), "MiB");
         load(out);

@@ -19,6 +19,7 @@ public final class BenchOptions {
     boolean compare = true;
     boolean profile = true;
     boolean lenet = true;
+    boolean conv = true;
     File pytorchScript;
 
     /** Thread counts to run LeNet-bench with (each also for PyTorch). */
@@ -77,6 +78,12 @@ public final class BenchOptions {
     /** Whether to run LeNet-bench (off: GEMM only). */
     public BenchOptions lenet(boolean on) {
         this.lenet = on;
+        return this;
+    }
+
+    /** Whether to time the LeNet and deep-CNN convolutions in the Java and TFLite CPU engines. */
+    public BenchOptions conv(boolean on) {
+        this.conv = on;
         return this;
     }
 

@@ -18,13 +18,15 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure GEMM, LeNet training and inference speed (side by side with PyTorch if installed)";
+        return "measure GEMM, LeNet training and inference, and convolution engines (side by side with PyTorch if installed)";
     }
 
     @Override
     public String details() {
         return "Prints 'name: value unit' lines. With python3-torch (and python3-numpy) installed, the same\n"
-            + "measurements run in PyTorch in the same run and the ratios mllib / PyTorch are printed.";
+            + "measurements run in PyTorch in the same run and the ratios mllib / PyTorch are printed.\n"
+            + "conv.* lines time each LeNet and deep-CNN convolution (batch 1 and 64) in the Java engine and in\n"
+            + "TFLite on the CPU (the desktop runtime in the jar's lib/), with TFLite's speed-up over Java.";
     }
 
     @Override
@@ -38,6 +40,7 @@ final class BenchCommand implements Command {
         o.add(Option.flag("no-compare", "skip the PyTorch comparison"));
         o.add(Option.flag("no-profile", "skip the where-the-time-goes breakdown"));
         o.add(Option.flag("no-lenet", "skip the LeNet training and inference measurements"));
+        o.add(Option.flag("no-conv", "skip the per-convolution Java vs TFLite CPU timings"));
         return o;
     }
 
@@ -59,7 +62,8 @@ final class BenchCommand implements Command {
         if (args.has("python")) {
             o.python(args.get("python"));
         }
-        o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"));
+        o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"))
+            .conv(!args.flag("no-conv"));
         try {
             Bench.run(console.out(), o);
         } catch (IOException e) {

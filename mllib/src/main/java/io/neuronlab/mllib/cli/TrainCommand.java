@@ -240,9 +240,9 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** The shortest decimal that reads back as {@code v}, without exponent: 0.001, 0.0005, 1. */
+    /** {@code v} to 6 significant digits without exponent or trailing zeros: 0.001, 0.0007, 1. */
     private static String trimmed(float v) {
-        return new java.math.BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** One line per epoch on stdout; about ten lines per epoch on stderr while it runs. */

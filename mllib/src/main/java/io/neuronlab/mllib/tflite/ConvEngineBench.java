@@ -101,8 +101,8 @@ public final class ConvEngineBench {
         shapes.addAll(deepCnn());
         List<ConvEngine> engines = availableEngines();
         if (engines.size() == 1) {
-            System.out.println("no TFLite runtime on the classpath: only the Java engine is timed (run with "
-                + "-Dexec.classpathScope=test to include the desktop TFLite runtime)");
+            System.out.println("no TFLite runtime on the classpath: only the Java engine is timed (the bytedeco "
+                + "tensorflow-lite jars, in the CLI's lib/, provide the desktop runtime)");
         }
         System.out.print(format(time(shapes, engines, 1, 20, 200, 1)));
         for (ConvEngine e : engines) {

@@ -56,7 +56,7 @@ public class BenchTest {
     public void gemmOnlyRunPrintsNameValueUnitLines() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes(16, 33).threads(1)
-            .lenet(false).compare(false));
+            .lenet(false).compare(false).conv(false));
         String out = bytes.toString("UTF-8");
         Pattern gflops = Pattern.compile("(?m)^gemm\\.(16|33): [0-9]+\\.[0-9]+ GFLOP/s$");
         int found = 0;
@@ -68,6 +68,35 @@ public class BenchTest {
         for (String line : out.split("\n")) {
             assertTrue("not a name: value line: " + line, line.startsWith("#") || line.matches("[a-z0-9_.]+: .+"));
         }
+    }
+
+    @Test
+    public void convSectionTimesEveryLeNetAndDeepCnnConvolutionInJavaAndTfliteCpu() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1)
+            .lenet(false).compare(false));
+        String out = bytes.toString("UTF-8");
+        // the desktop TFLite runtime is a (optional) dependency of mllib, so it is on this classpath
+        assertTrue(out, out.contains("conv.engine.tflite_cpu: TFLite CPU (bytedeco, XNNPACK)\n"));
+        assertFalse("an engine disagreed with Java:\n" + out, out.contains("differs from Java"));
+        String[] layers = {"lenet.conv1", "lenet.conv2", "deepcnn.conv1", "deepcnn.conv2", "deepcnn.conv3",
+            "deepcnn.conv4", "deepcnn.conv5", "deepcnn.conv6"};
+        for (String layer : layers) {
+            for (int batch : new int[] {1, 64}) {
+                String prefix = "conv." + layer + ".batch" + batch;
+                for (String line : new String[] {prefix + ".java: [0-9.]+ ms/image", prefix + ".tflite_cpu: [0-9.]+ ms/image",
+                    prefix + ".tflite_cpu.vs_java: [0-9.]+ x"}) {
+                    assertTrue(line + " missing in\n" + out, Pattern.compile("(?m)^" + line.replace(".", "\\.") + "$").matcher(out).find());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void engineKeysAreShortAndStable() {
+        assertEquals("java", ConvTiming.key("Java"));
+        assertEquals("tflite_cpu", ConvTiming.key("TFLite CPU (bytedeco, XNNPACK)"));
+        assertEquals("tflite_gpu", ConvTiming.key("TFLite GPU (FP32)"));
     }
 
     @Test

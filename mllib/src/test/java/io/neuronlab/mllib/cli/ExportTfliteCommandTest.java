@@ -15,7 +15,7 @@ import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.tflite.BytedecoRuntime;
+import io.neuronlab.mllib.tflite.desktop.BytedecoRuntime;
 import io.neuronlab.mllib.tflite.Layouts;
 import io.neuronlab.mllib.tflite.TfliteInterpreter;
 

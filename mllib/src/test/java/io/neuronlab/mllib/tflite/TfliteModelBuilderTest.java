@@ -1,5 +1,7 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.tflite.desktop.BytedecoRuntime;
+
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

@@ -1,6 +1,6 @@
 package io.neuronlab.mllib.tflite.android.standin;
 
-import io.neuronlab.mllib.tflite.BytedecoRuntime;
+import io.neuronlab.mllib.tflite.desktop.BytedecoRuntime;
 import io.neuronlab.mllib.tflite.TfliteInterpreter;
 
 import org.tensorflow.lite.InterpreterApi;

@@ -1,4 +1,10 @@
-package io.neuronlab.mllib.tflite;
+package io.neuronlab.mllib.tflite.desktop;
+
+import io.neuronlab.mllib.DesktopOnly;
+import io.neuronlab.mllib.tflite.TfliteException;
+import io.neuronlab.mllib.tflite.TfliteInterpreter;
+import io.neuronlab.mllib.tflite.TfliteRuntime;
+import io.neuronlab.mllib.tflite.TfliteRuntimes;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -14,7 +20,12 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
 /**
  * The real TensorFlow Lite 2.20 C++ runtime on the desktop JVM (org.bytedeco:tensorflow-lite, linux-x86_64
  * natives), behind mllib's interpreter seam. Every model goes through TFLite's flatbuffer verifier first.
+ *
+ * <p>The bytedeco jars are an optional dependency of mllib: the CLI jar has them in {@code lib/} (so
+ * {@code bench} can time TFLite on the CPU), the Android app does not get them (it has Android's own TFLite).
+ * {@link TfliteRuntimes#available()} offers this runtime only when those classes are on the classpath.
  */
+@DesktopOnly
 public final class BytedecoRuntime implements TfliteRuntime {
     private final boolean xnnpack;
 
