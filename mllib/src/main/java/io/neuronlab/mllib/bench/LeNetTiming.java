@@ -118,7 +118,7 @@ final class LeNetTiming {
             if (timers == null) {
                 Tensor out = model.forward(b.inputs());
                 sum += loss.forward(out, b.targets());
-                model.backward(loss.backward());
+                model.backwardParameters(loss.backward());
                 opt.step();
                 opt.zeroGrad();
             } else {
@@ -144,7 +144,11 @@ final class LeNetTiming {
         List<Map.Entry<String, Layer>> layers = new ArrayList<>(model.namedLayers().entrySet());
         for (int i = layers.size() - 1; i >= 0; i--) {
             t0 = System.nanoTime();
-            g = layers.get(i).getValue().backward(g);
+            if (i > 0) {
+                g = layers.get(i).getValue().backward(g);
+            } else {
+                layers.get(i).getValue().backwardParameters(g); // as the trainer: no gradient for the images
+            }
             add(timers, layers.get(i).getKey() + ".backward", t0);
         }
         t0 = System.nanoTime();

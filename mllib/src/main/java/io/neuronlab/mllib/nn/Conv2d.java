@@ -111,6 +111,16 @@ public final class Conv2d extends Layer {
 
     @Override
     public Tensor backward(Tensor gradOutput) {
+        return backward(gradOutput, true);
+    }
+
+    /** Weight and bias gradients only: no {@code Wᵀ · dout} GEMM and no col2im. */
+    @Override
+    public void backwardParameters(Tensor gradOutput) {
+        backward(gradOutput, false);
+    }
+
+    private Tensor backward(Tensor gradOutput, boolean inputGradient) {
         if (inShape == null) {
             throw new IllegalStateException("Conv2d.backward called before forward");
         }
@@ -137,7 +147,7 @@ public final class Conv2d extends Layer {
         }
         float[] g = gradOutput.data();
         float[] w = weight.data();
-        float[] dx = new float[Shapes.numel(inShape)];
+        float[] dx = inputGradient ? new float[Shapes.numel(inShape)] : null;
         int h = inShape[2];
         int wd = inShape[3];
         int imageSize = inC * h * wd;
@@ -170,11 +180,13 @@ public final class Conv2d extends Layer {
                     // dW [outC, kk] += dout_i [outC, plane] · col_iᵀ
                     Gemm.sgemm(false, true, outC, kk, plane, 1f, g, gOff, plane, col, i * kk * plane, plane, 1f, dW, 0, kk);
                 }
-                // dcol_i [kk, plane] = Wᵀ · dout_i
-                Gemm.sgemm(true, false, kk, plane, outC, 1f, w, 0, kk, g, gOff, plane, 0f, dcol, 0, plane);
-                long t0 = Profiler.start();
-                Im2col.col2imRows(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
-                Profiler.stop(Profiler.COL2IM, t0);
+                if (inputGradient) {
+                    // dcol_i [kk, plane] = Wᵀ · dout_i
+                    Gemm.sgemm(true, false, kk, plane, outC, 1f, w, 0, kk, g, gOff, plane, 0f, dcol, 0, plane);
+                    long t0 = Profiler.start();
+                    Im2col.col2imRows(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
+                    Profiler.stop(Profiler.COL2IM, t0);
+                }
             }
             if (shortRows) {
                 for (int q = 0; q < dW.length; q++) {
@@ -197,7 +209,7 @@ public final class Conv2d extends Layer {
             weight.accumulateGrad(Tensor.of(dWeight, outC, inC, k, k));
             bias.accumulateGrad(Tensor.of(dBias, outC));
         }
-        return Tensor.of(dx, inShape);
+        return inputGradient ? Tensor.of(dx, inShape) : null;
     }
 
     /**

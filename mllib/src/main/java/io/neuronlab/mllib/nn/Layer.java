@@ -26,6 +26,15 @@ public abstract class Layer {
     /** Given dL/d(output) of the last forward, returns dL/d(input) and accumulates parameter gradients. */
     public abstract Tensor backward(Tensor gradOutput);
 
+    /**
+     * Backward when nothing needs dL/d(input) — the first layer of a network being trained, whose input is data:
+     * accumulates the parameter gradients only. Layers that can skip the input gradient's work override it
+     * ({@link Conv2d} saves a GEMM and col2im per image; PyTorch skips the same work).
+     */
+    public void backwardParameters(Tensor gradOutput) {
+        backward(gradOutput);
+    }
+
     /** Trainable parameters by name ("weight", "bias", ...), in a stable order. Empty by default. */
     public Map<String, Tensor> parameters() {
         return Collections.emptyMap();

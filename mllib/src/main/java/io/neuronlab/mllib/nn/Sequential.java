@@ -97,6 +97,19 @@ public class Sequential extends Layer {
         return g;
     }
 
+    /** Backward through every layer, but the first layer computes no input gradient (see {@link Layer#backwardParameters}). */
+    @Override
+    public void backwardParameters(Tensor gradOutput) {
+        List<Layer> order = new ArrayList<>(layers.values());
+        Tensor g = gradOutput;
+        for (int i = order.size() - 1; i >= 1; i--) {
+            g = order.get(i).backward(g);
+        }
+        if (!order.isEmpty()) {
+            order.get(0).backwardParameters(g);
+        }
+    }
+
     /** Every layer's parameters as {@code "<layer>.<param>"} → tensor, in layer order. */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> all = new LinkedHashMap<>();

@@ -184,7 +184,7 @@ public final class Trainer {
                         ? "the starting weights" : "end of epoch " + history.size()) + "). Try a smaller learning"
                         + " rate or check the inputs for NaN.", epoch, batch);
                 }
-                model.backward(loss.backward());
+                model.backwardParameters(loss.backward()); // the input is data: no gradient for it
                 optimizer.step();
 
                 int batchCorrect = Metrics.correct(scores, b.labels());
