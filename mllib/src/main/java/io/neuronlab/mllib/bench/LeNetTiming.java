@@ -112,6 +112,7 @@ final class LeNetTiming {
     static float trainBatches(Sequential model, Optimizer opt, SoftmaxCrossEntropy loss, DataLoader loader,
                               Map<String, long[]> timers) {
         model.train(true);
+        model.reuseBuffers(true); // as the Trainer does
         double sum = 0;
         int batches = 0;
         for (Batch b : loader.epoch()) {

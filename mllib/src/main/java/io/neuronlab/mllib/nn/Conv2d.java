@@ -45,6 +45,8 @@ public final class Conv2d extends Layer {
     private float[][] dBiasParts;
     private float[][][] productParts; // per share: [outC·kk][OH·OW] running dout·col products (short-row dW path)
     private float[][][] rowParts;     // per share: one image's dout rows then col rows, as zero-offset arrays
+    private final ReusableArray output = new ReusableArray();
+    private final ReusableArray gradInput = new ReusableArray();
     private ConvEngine engine;   // null: the im2col + GEMM below; else the engine runs the forward
     private Tensor engineInput;  // input of the last engine forward: backward builds its columns
 
@@ -87,7 +89,7 @@ public final class Conv2d extends Layer {
         if (col == null || col.length != colSize) {
             col = new float[colSize];
         }
-        float[] y = new float[n * outC * plane];
+        float[] y = output.get(n * outC * plane, reusesBuffers()); // every value set below: bias, then += GEMM
         float[] xd = x.data();
         float[] w = weight.data();
         float[] b = bias.data();
@@ -147,7 +149,7 @@ public final class Conv2d extends Layer {
         }
         float[] g = gradOutput.data();
         float[] w = weight.data();
-        float[] dx = inputGradient ? new float[Shapes.numel(inShape)] : null;
+        float[] dx = inputGradient ? gradInput.zeroed(Shapes.numel(inShape), reusesBuffers()) : null; // col2im adds
         int h = inShape[2];
         int wd = inShape[3];
         int imageSize = inC * h * wd;

@@ -14,6 +14,8 @@ public final class Dropout extends Layer {
     private final float ratio;
     private final Random random;
     private boolean[] keep;       // reused while the size repeats
+    private final ReusableArray out = new ReusableArray();
+    private final ReusableArray gradIn = new ReusableArray();
     private int[] shape;
     private boolean dropped;      // whether the last forward applied a mask
 
@@ -40,7 +42,7 @@ public final class Dropout extends Layer {
             keep = new boolean[in.length];
         }
         float scale = 1f / (1f - ratio);
-        float[] y = new float[in.length];
+        float[] y = out.get(in.length, reusesBuffers());
         for (int i = 0; i < in.length; i++) {
             keep[i] = random.nextFloat() >= ratio;
             y[i] = keep[i] ? in[i] * scale : 0f;
@@ -56,7 +58,7 @@ public final class Dropout extends Layer {
             return Tensor.of(g.clone(), shape);
         }
         float scale = 1f / (1f - ratio);
-        float[] dx = new float[g.length];
+        float[] dx = gradIn.get(g.length, reusesBuffers());
         for (int i = 0; i < g.length; i++) {
             dx[i] = keep[i] ? g[i] * scale : 0f;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public abstract class Layer {
     private boolean training = true;
+    private boolean reuseBuffers;
 
     /** Computes the output for input {@code x}; caches what {@link #backward} needs. */
     public abstract Tensor forward(Tensor x);
@@ -52,6 +53,20 @@ public abstract class Layer {
 
     public boolean isTraining() {
         return training;
+    }
+
+    /**
+     * With reuse on, the layer writes its output and input gradient into the same arrays batch after batch
+     * (no garbage in a training loop), so a tensor it returned is overwritten by its next call. The
+     * {@link io.neuronlab.mllib.train.Trainer} switches it on for a fit and off afterwards; off by default, so a
+     * caller who keeps two outputs gets two.
+     */
+    public void reuseBuffers(boolean on) {
+        this.reuseBuffers = on;
+    }
+
+    public boolean reusesBuffers() {
+        return reuseBuffers;
     }
 
     /** Clears the gradients of every parameter. */

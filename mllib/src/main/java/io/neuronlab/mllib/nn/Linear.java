@@ -23,6 +23,8 @@ public final class Linear extends Layer {
 
     private Tensor x;          // last input, as given
     private float[] dWeight;   // scratch, reused across batches
+    private final ReusableArray output = new ReusableArray();
+    private final ReusableArray gradInput = new ReusableArray();
     private float[] dBias;
 
     /** A layer with weights drawn by {@code init} from {@code random} and zero biases. */
@@ -42,7 +44,7 @@ public final class Linear extends Layer {
     public Tensor forward(Tensor x) {
         int n = rows(x);
         this.x = x;
-        float[] y = new float[n * out];
+        float[] y = output.get(n * out, reusesBuffers());
         float[] b = bias.data();
         for (int i = 0; i < n; i++) {
             System.arraycopy(b, 0, y, i * out, out);
@@ -61,7 +63,7 @@ public final class Linear extends Layer {
         Shapes.requireSame("Linear.backward: gradOutput vs output", gradOutput.shape(), new int[] {n, out});
         float[] g = gradOutput.data();
         // dx = dy·Wᵀ
-        float[] dx = new float[n * in];
+        float[] dx = gradInput.get(n * in, reusesBuffers());
         Gemm.sgemm(false, true, n, in, out, 1f, g, 0, out, weight.data(), 0, out, 0f, dx, 0, in);
         // dW = xᵀ·dy ; db = Σ_rows dy
         if (dWeight == null) {

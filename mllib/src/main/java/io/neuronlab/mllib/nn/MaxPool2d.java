@@ -13,6 +13,8 @@ public final class MaxPool2d extends Layer {
     private final int stride;
     private int[] inShape;
     private int[] argmax;   // flat input index of each output's maximum; reused while the size repeats
+    private final ReusableArray out = new ReusableArray();
+    private final ReusableArray gradIn = new ReusableArray();
 
     public MaxPool2d(int kernel, int stride) {
         if (kernel <= 0 || stride <= 0) {
@@ -34,7 +36,7 @@ public final class MaxPool2d extends Layer {
         }
         inShape = s;
         float[] in = x.data();
-        float[] y = new float[outSize];
+        float[] y = out.get(outSize, reusesBuffers());
         if (k == 2 && stride == 2) {
             forward2x2(in, y, planes, s[2], s[3], oh, ow);
             return Tensor.of(y, s[0], s[1], oh, ow);
@@ -102,7 +104,7 @@ public final class MaxPool2d extends Layer {
                 + " does not match the last output (" + argmax.length + " values)");
         }
         float[] g = gradOutput.data();
-        float[] dx = new float[Shapes.numel(inShape)];
+        float[] dx = gradIn.zeroed(Shapes.numel(inShape), reusesBuffers());
         for (int i = 0; i < g.length; i++) {
             dx[argmax[i]] += g[i];
         }

@@ -6,6 +6,8 @@ import io.neuronlab.mllib.tensor.Tensor;
 public final class ReLU extends Layer {
     private boolean[] mask;    // true where x <= 0 (gradient blocked); reused when the size repeats
     private int[] shape;
+    private final ReusableArray out = new ReusableArray();
+    private final ReusableArray gradIn = new ReusableArray();
 
     @Override
     public Tensor forward(Tensor x) {
@@ -14,7 +16,7 @@ public final class ReLU extends Layer {
             mask = new boolean[in.length];
         }
         shape = x.shape();
-        float[] y = new float[in.length];
+        float[] y = out.get(in.length, reusesBuffers());
         for (int i = 0; i < in.length; i++) {
             boolean off = in[i] <= 0f;
             mask[i] = off;
@@ -27,7 +29,7 @@ public final class ReLU extends Layer {
     public Tensor backward(Tensor gradOutput) {
         ActivationChecks.requireForward(shape, gradOutput, "ReLU");
         float[] g = gradOutput.data();
-        float[] dx = new float[g.length];
+        float[] dx = gradIn.get(g.length, reusesBuffers());
         for (int i = 0; i < g.length; i++) {
             dx[i] = mask[i] ? 0f : g[i];
         }

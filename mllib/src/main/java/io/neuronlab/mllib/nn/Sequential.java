@@ -139,6 +139,15 @@ public class Sequential extends Layer {
         return Collections.unmodifiableMap(all);
     }
 
+    /** Switches buffer reuse on or off for this and every layer (see {@link Layer#reuseBuffers}). */
+    @Override
+    public void reuseBuffers(boolean on) {
+        super.reuseBuffers(on);
+        for (Layer l : layers.values()) {
+            l.reuseBuffers(on);
+        }
+    }
+
     /** Switches this and every layer between training and evaluation. */
     @Override
     public void train(boolean on) {

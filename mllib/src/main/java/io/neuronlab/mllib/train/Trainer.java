@@ -116,9 +116,12 @@ public final class Trainer {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("this Trainer is already training; one fit at a time");
         }
+        boolean reused = model.reusesBuffers();
+        model.reuseBuffers(true); // no garbage per batch; the batch's outputs are consumed before the next one
         try {
             return run(train, cancel);
         } finally {
+            model.reuseBuffers(reused);
             model.train(false);
             running.set(false);
         }
