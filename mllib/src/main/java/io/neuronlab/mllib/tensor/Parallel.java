@@ -1,10 +1,5 @@
 package io.neuronlab.mllib.tensor;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The library's one thread pool: splits a range of independent work items (rows of a matrix, images of a
@@ -28,7 +23,7 @@ public final class Parallel {
         }
     };
     private static volatile int threads = initialThreads();
-    private static ForkJoinPool pool;
+    private static Crew crew;
 
     private Parallel() {
     }
@@ -58,23 +53,18 @@ public final class Parallel {
         if (count < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, got " + count);
         }
-        if (count != threads && pool != null) {
-            pool.shutdown();
-            pool = null;
+        if (count != threads && crew != null) {
+            crew.shutdown();
+            crew = null;
         }
         threads = count;
     }
 
-    private static synchronized ForkJoinPool pool() {
-        if (pool == null) {
-            pool = new ForkJoinPool(Math.max(1, threads - 1), p -> {
-                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-                t.setDaemon(true);
-                t.setName("neuronlab-worker-" + t.getPoolIndex());
-                return t;
-            }, null, false);
+    private static synchronized Crew crew() {
+        if (crew == null) {
+            crew = new Crew(Math.max(1, threads - 1));
         }
-        return pool;
+        return crew;
     }
 
     /**
@@ -90,48 +80,11 @@ public final class Parallel {
             }
             return count > 0 ? 1 : 0;
         }
-        ForkJoinPool p = pool();
-        Future<?>[] futures = new Future<?>[parts];
-        for (int part = 1; part < parts; part++) {
-            final int s = part;
-            try {
-                futures[part] = p.submit(() -> runShare(body, s, start(count, parts, s), start(count, parts, s + 1)));
-            } catch (RejectedExecutionException e) {
-                // the pool was replaced by setThreads meanwhile: do this share here
-                runShare(body, s, start(count, parts, s), start(count, parts, s + 1));
-            }
-        }
-        Throwable failure = null;
-        try {
-            runShare(body, 0, 0, start(count, parts, 1));
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (int part = 1; part < parts; part++) {
-            if (futures[part] == null) {
-                continue;
-            }
-            try {
-                futures[part].get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        if (failure instanceof Error) {
-            throw (Error) failure;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("parallel work failed", failure);
+        Crew c = crew();
+        if (!c.tryRun(count, parts, body)) {
+            // the crew is busy with another caller's work (or was replaced): do it all here, in order
+            runShare(body, 0, 0, count);
+            return 1;
         }
         return parts;
     }
@@ -153,5 +106,145 @@ public final class Parallel {
 
     private static int start(int count, int parts, int part) {
         return (int) ((long) count * part / parts);
+    }
+
+    /**
+     * The worker threads. A training step hands out ten or so short shares per batch; parking a thread and
+     * waking it again costs tens of microseconds (more on a virtual machine), so idle workers first spin for
+     * a moment, and the caller spins while it waits for the last share. One caller at a time: another
+     * caller meanwhile runs its work itself.
+     */
+    private static final class Crew {
+        /** How long an idle worker keeps checking for work before it parks. */
+        private static final long SPIN_NANOS = 200_000;
+
+        private final Worker[] workers;
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        Crew(int size) {
+            workers = new Worker[size];
+            for (int i = 0; i < size; i++) {
+                workers[i] = new Worker(this, i);
+                workers[i].start();
+            }
+        }
+
+        /** False when another caller holds the crew; then nothing was run. */
+        boolean tryRun(int count, int parts, RangeBody body) {
+            if (stopped || !lock.tryLock()) {
+                return false;
+            }
+            try {
+                failure = null;
+                remaining.set(parts - 1);
+                for (int part = 1; part < parts; part++) {
+                    workers[part - 1].give(body, part, start(count, parts, part), start(count, parts, part + 1));
+                }
+                Throwable mine = null;
+                try {
+                    runShare(body, 0, 0, start(count, parts, 1));
+                } catch (RuntimeException | Error e) {
+                    mine = e;
+                }
+                for (int spins = 0; remaining.get() > 0; spins++) {
+                    if (spins >= 1 << 16) {
+                        Thread.yield(); // a share is taking long (or the machine is busy): let others run
+                    }
+                }
+                Throwable t = mine != null ? mine : failure;
+                if (t instanceof RuntimeException) {
+                    throw (RuntimeException) t;
+                }
+                if (t instanceof Error) {
+                    throw (Error) t;
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void finished(Throwable t) {
+            if (t != null && failure == null) {
+                failure = t;
+            }
+            remaining.decrementAndGet();
+        }
+
+        void shutdown() {
+            stopped = true;
+            for (Worker w : workers) {
+                java.util.concurrent.locks.LockSupport.unpark(w);
+            }
+        }
+    }
+
+    private static final class Worker extends Thread {
+        private final Crew crew;
+        private volatile RangeBody body;
+        private volatile boolean parked;
+        private int part;
+        private int from;
+        private int to;
+
+        Worker(Crew crew, int index) {
+            super("neuronlab-worker-" + index);
+            this.crew = crew;
+            setDaemon(true);
+        }
+
+        void give(RangeBody work, int share, int first, int end) {
+            part = share;
+            from = first;
+            to = end;
+            body = work; // volatile write publishes part/from/to
+            if (parked) {
+                java.util.concurrent.locks.LockSupport.unpark(this);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!crew.stopped) {
+                RangeBody work = awaitWork();
+                if (work == null) {
+                    continue;
+                }
+                body = null;
+                Throwable failed = null;
+                try {
+                    runShare(work, part, from, to);
+                } catch (Throwable t) {
+                    failed = t;
+                }
+                crew.finished(failed);
+            }
+        }
+
+        /** Spins briefly, then parks, until work arrives (or the crew stops: null). */
+        private RangeBody awaitWork() {
+            long spinUntil = System.nanoTime() + Crew.SPIN_NANOS;
+            while (System.nanoTime() < spinUntil) {
+                RangeBody work = body;
+                if (work != null || crew.stopped) {
+                    return work;
+                }
+                // (Thread.onSpinWait would be the polite pause, but Android has it only from API 26)
+            }
+            parked = true;
+            try {
+                RangeBody work = body; // re-check after announcing: give() unparks if it saw parked
+                if (work != null || crew.stopped) {
+                    return work;
+                }
+                java.util.concurrent.locks.LockSupport.park(this);
+                return body;
+            } finally {
+                parked = false;
+            }
+        }
     }
 }
