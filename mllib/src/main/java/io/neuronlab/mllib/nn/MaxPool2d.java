@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
 
@@ -38,7 +39,10 @@ public final class MaxPool2d extends Layer {
         float[] in = x.data();
         float[] y = out.get(outSize, reusesBuffers());
         if (k == 2 && stride == 2) {
-            forward2x2(in, y, planes, s[2], s[3], oh, ow);
+            // planes are independent: both cores take a share of a big batch
+            int perPlane = s[2] * s[3];
+            Parallel.forRange(planes, (int) ((long) planes * perPlane / ReLU.PARALLEL_CHUNK), (part, from, to) ->
+                forward2x2(in, y, from, to, s[2], s[3], oh, ow));
             return Tensor.of(y, s[0], s[1], oh, ow);
         }
         int o = 0;
@@ -64,9 +68,9 @@ public final class MaxPool2d extends Layer {
     }
 
     /** The common 2×2, stride-2 case unrolled; the same scan order and strict {@code >} as the general loop. */
-    private void forward2x2(float[] in, float[] y, int planes, int h, int w, int oh, int ow) {
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
+    private void forward2x2(float[] in, float[] y, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
+        int o = fromPlane * oh * ow;
+        for (int p = fromPlane; p < toPlane; p++) {
             int base = p * h * w;
             for (int oy = 0; oy < oh; oy++) {
                 int top = base + 2 * oy * w;
@@ -105,9 +109,15 @@ public final class MaxPool2d extends Layer {
         }
         float[] g = gradOutput.data();
         float[] dx = gradIn.zeroed(Shapes.numel(inShape), reusesBuffers());
-        for (int i = 0; i < g.length; i++) {
-            dx[argmax[i]] += g[i];
-        }
+        int[] from = argmax;
+        // each plane's maxima lie in that plane: planes are independent shares
+        int planes = inShape[0] * inShape[1];
+        int perPlane = g.length / Math.max(1, planes);
+        Parallel.forRange(planes, (int) ((long) dx.length / ReLU.PARALLEL_CHUNK), (part, p0, p1) -> {
+            for (int i = p0 * perPlane, end = p1 * perPlane; i < end; i++) {
+                dx[from[i]] += g[i];
+            }
+        });
         return Tensor.of(dx, inShape);
     }
 

@@ -1,11 +1,14 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /** {@code y = max(0, x)}, any shape. The mask of non-positive inputs is kept for the backward, as the book. */
 public final class ReLU extends Layer {
     private boolean[] mask;    // true where x <= 0 (gradient blocked); reused when the size repeats
     private int[] shape;
+    /** Elements per share below which splitting costs more than it saves. */
+    static final int PARALLEL_CHUNK = 1 << 15;
     private final ReusableArray out = new ReusableArray();
     private final ReusableArray gradIn = new ReusableArray();
 
@@ -17,11 +20,15 @@ public final class ReLU extends Layer {
         }
         shape = x.shape();
         float[] y = out.get(in.length, reusesBuffers());
-        for (int i = 0; i < in.length; i++) {
-            boolean off = in[i] <= 0f;
-            mask[i] = off;
-            y[i] = off ? 0f : in[i];
-        }
+        boolean[] m = mask;
+        // big activations (a batch of conv outputs): both cores take a share
+        Parallel.forRange(in.length, in.length / PARALLEL_CHUNK, (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                boolean off = in[i] <= 0f;
+                m[i] = off;
+                y[i] = off ? 0f : in[i];
+            }
+        });
         return Tensor.of(y, shape);
     }
 
@@ -30,9 +37,12 @@ public final class ReLU extends Layer {
         ActivationChecks.requireForward(shape, gradOutput, "ReLU");
         float[] g = gradOutput.data();
         float[] dx = gradIn.get(g.length, reusesBuffers());
-        for (int i = 0; i < g.length; i++) {
-            dx[i] = mask[i] ? 0f : g[i];
-        }
+        boolean[] m = mask;
+        Parallel.forRange(g.length, g.length / PARALLEL_CHUNK, (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                dx[i] = m[i] ? 0f : g[i];
+            }
+        });
         return Tensor.of(dx, shape);
     }
 
