@@ -134,10 +134,13 @@ public final class Parallel {
 
         /** False when another caller holds the crew; then nothing was run. */
         boolean tryRun(int count, int parts, RangeBody body) {
-            if (stopped || !lock.tryLock()) {
+            if (!lock.tryLock()) {
                 return false;
             }
             try {
+                if (stopped) {
+                    return false;
+                }
                 failure = null;
                 remaining.set(parts - 1);
                 for (int part = 1; part < parts; part++) {
@@ -174,8 +177,14 @@ public final class Parallel {
             remaining.decrementAndGet();
         }
 
+        /** Waits for work in flight, then lets the workers end; later calls run on their callers' threads. */
         void shutdown() {
-            stopped = true;
+            lock.lock();
+            try {
+                stopped = true;
+            } finally {
+                lock.unlock();
+            }
             for (Worker w : workers) {
                 java.util.concurrent.locks.LockSupport.unpark(w);
             }
@@ -208,9 +217,12 @@ public final class Parallel {
 
         @Override
         public void run() {
-            while (!crew.stopped) {
+            while (true) {
                 RangeBody work = awaitWork();
                 if (work == null) {
+                    if (crew.stopped) {
+                        return;
+                    }
                     continue;
                 }
                 body = null;
