@@ -7,6 +7,7 @@ Reads the MNIST IDX files itself (no torchvision), trains LeNet-bench for one ep
 and prints `name: value unit` lines that Bench parses. Also times numpy's and torch's GEMM.
 
 Usage: bench-pytorch.py --mnist DIR --threads N [--train-images N] [--gemm 128,256,512,1024] [--skip-train]
+       [--openblas .cache/openblas/.../libopenblas.so.0]
 """
 import argparse
 import struct
@@ -47,6 +48,30 @@ def gemm_lines(sizes, torch):
         print(f'torch.gemm.{n}: {gflops(lambda: a @ b, n):.2f} GFLOP/s')
 
 
+def openblas_lines(sizes, path, threads):
+    """cblas_sgemm from an unpacked OpenBLAS (scripts/fetch-openblas.sh), on numpy's float32 arrays."""
+    import ctypes
+    import numpy as np
+    lib = ctypes.CDLL(path)
+    lib.openblas_set_num_threads(ctypes.c_int(threads))
+    fp = ctypes.POINTER(ctypes.c_float)
+    lib.cblas_sgemm.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                ctypes.c_float, fp, ctypes.c_int, fp, ctypes.c_int, ctypes.c_float, fp, ctypes.c_int]
+    row_major, no_trans = 101, 111
+    for n in sizes:
+        a = np.random.rand(n, n).astype(np.float32)
+        b = np.random.rand(n, n).astype(np.float32)
+        c = np.zeros((n, n), dtype=np.float32)
+        pa, pb, pc = (x.ctypes.data_as(fp) for x in (a, b, c))
+
+        def run():
+            lib.cblas_sgemm(row_major, no_trans, no_trans, n, n, n, 1.0, pa, n, pb, n, 0.0, pc, n)
+        run()
+        if not np.allclose(c, a @ b, rtol=1e-3, atol=1e-3):
+            raise SystemExit(f'OpenBLAS sgemm at {n} disagrees with numpy')
+        print(f'openblas.gemm.{n}: {gflops(run, n):.2f} GFLOP/s')
+
+
 def gflops(fn, n):
     fn()
     flops = 2.0 * n ** 3
@@ -68,6 +93,7 @@ def main():
     p.add_argument('--train-images', type=int, default=60000)
     p.add_argument('--gemm', default='')
     p.add_argument('--skip-train', action='store_true')
+    p.add_argument('--openblas', default='', help='libopenblas.so.0 to time cblas_sgemm from (fetch-openblas.sh)')
     p.add_argument('--seed', type=int, default=1)
     args = p.parse_args()
 
@@ -80,6 +106,8 @@ def main():
 
     if args.gemm:
         gemm_lines([int(s) for s in args.gemm.split(',')], torch)
+        if args.openblas:
+            openblas_lines([int(s) for s in args.gemm.split(',')], args.openblas, args.threads)
     if args.skip_train:
         return
 

@@ -43,7 +43,7 @@ public final class Bench {
 
     /** The command-line options, for {@code main} and the CLI's {@code bench} command. */
     public static final String USAGE = "--threads 1,2  --gemm 128,256,512,1024  --train-images 60000  --mnist DIR  "
-        + "--python /usr/bin/python3  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv";
+        + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv";
 
     /** Parses bench options; throws IllegalArgumentException naming the bad option. */
     public static BenchOptions parse(String[] args) {
@@ -57,6 +57,7 @@ public final class Bench {
                 case "--train-images": o.trainImages(ints(v, a)[0]); i++; break;
                 case "--mnist": o.mnistDir(new File(require(v, a))); i++; break;
                 case "--python": o.python(require(v, a)); i++; break;
+                case "--openblas": o.openblas(new File(require(v, a))); i++; break;
                 case "--no-compare": o.compare(false); break;
                 case "--no-profile": o.profile(false); break;
                 case "--no-lenet": o.lenet(false); break;
@@ -129,6 +130,10 @@ public final class Bench {
             args.add("--skip-train");
             args.add("--gemm");
             args.add(joined(o.gemmSizes));
+            if (o.openblas != null) {
+                args.add("--openblas");
+                args.add(o.openblas.getPath());
+            }
             Map<String, String> py = PyTorchBaseline.run(o.python, script, args, new ArrayList<>());
             out.println("# numpy here links " + py.getOrDefault("numpy.blas", "?")
                 + " (libblas = Debian's reference BLAS unless OpenBLAS is installed); torch.mm uses its own generic BLAS");
@@ -140,6 +145,14 @@ public final class Bench {
                 line(out, "gemm." + n + ".vs_numpy", gemm[i] / np, "x");
                 line(out, "torch.gemm." + n, tm, "GFLOP/s");
                 line(out, "gemm." + n + ".vs_torch", gemm[i] / tm, "x");
+                if (o.openblas != null) {
+                    double ob = PyTorchBaseline.number(py, "openblas.gemm." + n);
+                    line(out, "openblas.gemm." + n, ob, "GFLOP/s");
+                    line(out, "gemm." + n + ".vs_openblas", gemm[i] / ob, "x (target >= 0.5 at 512)");
+                }
+            }
+            if (o.openblas == null) {
+                out.println("# no OpenBLAS figures: scripts/fetch-openblas.sh unpacks it into .cache/openblas (not installed)");
             }
             load(out);
         }

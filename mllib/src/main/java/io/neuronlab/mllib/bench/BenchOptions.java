@@ -21,6 +21,7 @@ public final class BenchOptions {
     boolean lenet = true;
     boolean conv = true;
     File pytorchScript;
+    File openblas = defaultOpenBlas();
 
     /** Thread counts to run LeNet-bench with (each also for PyTorch). */
     public BenchOptions threads(int... counts) {
@@ -91,6 +92,17 @@ public final class BenchOptions {
     public BenchOptions pytorchScript(File script) {
         this.pytorchScript = script;
         return this;
+    }
+
+    /** An unpacked OpenBLAS (scripts/fetch-openblas.sh) to time cblas_sgemm from; null: no OpenBLAS figures. */
+    public BenchOptions openblas(File library) {
+        this.openblas = library;
+        return this;
+    }
+
+    private static File defaultOpenBlas() {
+        File f = new File(".cache/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0");
+        return f.isFile() ? f : null;
     }
 
     private static File defaultMnistDir() {

@@ -4,6 +4,7 @@ import io.neuronlab.mllib.DesktopOnly;
 import io.neuronlab.mllib.bench.Bench;
 import io.neuronlab.mllib.bench.BenchOptions;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ final class BenchCommand implements Command {
         o.add(Option.value("train-images", "N", null, "images in the LeNet training measurement (default: a full epoch)"));
         o.add(DataDir.OPTION);
         o.add(Option.value("python", "EXE", null, "Python with torch for the comparison"));
+        o.add(Option.value("openblas", "LIB", null, "libopenblas.so.0 to compare GEMM with (default: the one "
+            + "scripts/fetch-openblas.sh unpacks into .cache/openblas, if there)"));
         o.add(Option.flag("no-compare", "skip the PyTorch comparison"));
         o.add(Option.flag("no-profile", "skip the where-the-time-goes breakdown"));
         o.add(Option.flag("no-lenet", "skip the LeNet training and inference measurements"));
@@ -61,6 +64,13 @@ final class BenchCommand implements Command {
         }
         if (args.has("python")) {
             o.python(args.get("python"));
+        }
+        if (args.has("openblas")) {
+            File lib = args.file("openblas");
+            if (!lib.isFile()) {
+                throw new UsageException("--openblas " + lib + ": no such file (scripts/fetch-openblas.sh fetches it)");
+            }
+            o.openblas(lib);
         }
         o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"))
             .conv(!args.flag("no-conv"));
