@@ -202,8 +202,8 @@ public final class Conv2d extends Layer {
             }
         });
         if (n > 0) {
-            float[] dWeight = dWeightParts[0].clone();
-            float[] dBias = dBiasParts[0].clone();
+            float[] dWeight = dWeightParts[0]; // scratch: zeroed again by the next backward
+            float[] dBias = dBiasParts[0];
             for (int part = 1; part < parts; part++) {
                 add(dWeightParts[part], dWeight);
                 add(dBiasParts[part], dBias);

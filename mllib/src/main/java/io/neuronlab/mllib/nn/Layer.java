@@ -69,10 +69,14 @@ public abstract class Layer {
         return reuseBuffers;
     }
 
-    /** Clears the gradients of every parameter. */
+    /** Clears the gradients of every parameter (with buffer reuse on: zeros in place, see {@link Tensor#zeroGradInPlace}). */
     public void zeroGrad() {
         for (Tensor p : parameters().values()) {
-            p.zeroGrad();
+            if (reuseBuffers) {
+                p.zeroGradInPlace();
+            } else {
+                p.zeroGrad();
+            }
         }
     }
 

@@ -179,6 +179,17 @@ public final class Tensor {
         grad = null;
     }
 
+    /**
+     * Sets the accumulated gradient to zeros in place, keeping its array for the next backward (a training loop
+     * then makes no garbage); a tensor without a gradient keeps none. The next backward gives the same values
+     * as after {@link #zeroGrad()}.
+     */
+    public void zeroGradInPlace() {
+        if (grad != null) {
+            Arrays.fill(grad.data, 0f);
+        }
+    }
+
     /** Adds {@code g} into this tensor's gradient (gradients accumulate across uses and backward calls). */
     public void accumulateGrad(Tensor g) {
         if (!Arrays.equals(g.shape, shape)) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 
 /** Reusing the layers' arrays changes where results are written, never what they are. */
@@ -41,7 +43,7 @@ public class ReuseBuffersTest {
             for (int i = 0; i < 8; i++) {
                 t[i * 3 + data.nextInt(3)] = 1f;
             }
-            net.zeroGrad();
+            net.zeroGrad(); // reuse on: zeros in place, else null — the same next gradient either way
             loss.forward(net.forward(x), Tensor.of(t, 8, 3));
             net.backward(loss.backward());
             adam.step();
@@ -57,6 +59,32 @@ public class ReuseBuffersTest {
         for (Map.Entry<String, Tensor> p : fresh.namedParameters().entrySet()) {
             assertArrayEquals(p.getKey(), p.getValue().data(), reused.namedParameters().get(p.getKey()).data(), 0f);
         }
+    }
+
+    @Test
+    public void zeroGradKeepsTheGradientArrayOnlyWhenReusing() {
+        Sequential net = net(3);
+        net.train(false); // no dropout: the two backwards below see the same network
+        Tensor x = Tensor.randn(new Random(4), 2, 1, 12, 12);
+        Tensor w = net.namedParameters().get("fc1.weight");
+        net.forward(x);
+        net.backward(Tensor.ones(2, 3));
+        net.zeroGrad();
+        assertNull("reuse off: the gradient is forgotten", w.grad());
+
+        net.reuseBuffers(true);
+        net.forward(x);
+        net.backward(Tensor.ones(2, 3));
+        float[] kept = w.grad().data();
+        float[] first = kept.clone();
+        net.zeroGrad();
+        for (float v : kept) {
+            assertEquals(0f, v, 0f);
+        }
+        net.forward(x);
+        net.backward(Tensor.ones(2, 3));
+        assertSame("the same array, refilled", kept, w.grad().data());
+        assertArrayEquals(first, w.grad().data(), 0f);
     }
 
     @Test
