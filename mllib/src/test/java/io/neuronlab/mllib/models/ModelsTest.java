@@ -155,7 +155,15 @@ public class ModelsTest {
         assertEquals(3, lenet.epochs());
         assertFalse(lenet.augment());
         assertEquals(100, Recipes.deepCnn().batchSize());
-        assertEquals(20, Recipes.deepCnn().epochs());
+        assertEquals(12, Recipes.deepCnn().epochs());
+        assertEquals(0.8f, Recipes.deepCnn().lrDecay(), 0f);
+        assertEquals(1f, lenet.lrDecay(), 0f);
+        Recipe digit = Recipes.digit();
+        assertEquals(64, digit.batchSize());
+        assertEquals(8, digit.epochs());
+        assertTrue(digit.augment());
+        assertEquals(0.7f, digit.lrDecay(), 0f);
+        assertEquals(0.7f, digit.withEpochs(4).lrDecay(), 0f);
         assertEquals(5, lenet.withEpochs(5).epochs());
         assertTrue(Recipes.deepCnn().withAugmentation(true).augment());
         try {
