@@ -41,7 +41,7 @@ public final class MaxPool2d extends Layer {
         if (k == 2 && stride == 2) {
             // planes are independent: both cores take a share of a big batch
             int perPlane = s[2] * s[3];
-            Parallel.forRange(planes, (int) ((long) planes * perPlane / ReLU.PARALLEL_CHUNK), (part, from, to) ->
+            Parallel.forRange(planes, (int) ((long) planes * perPlane / Parallel.ELEMENTS_PER_SHARE), (part, from, to) ->
                 forward2x2(in, y, from, to, s[2], s[3], oh, ow));
             return Tensor.of(y, s[0], s[1], oh, ow);
         }
@@ -113,7 +113,7 @@ public final class MaxPool2d extends Layer {
         // each plane's maxima lie in that plane: planes are independent shares
         int planes = inShape[0] * inShape[1];
         int perPlane = g.length / Math.max(1, planes);
-        Parallel.forRange(planes, (int) ((long) dx.length / ReLU.PARALLEL_CHUNK), (part, p0, p1) -> {
+        Parallel.forRange(planes, (int) ((long) dx.length / Parallel.ELEMENTS_PER_SHARE), (part, p0, p1) -> {
             for (int i = p0 * perPlane, end = p1 * perPlane; i < end; i++) {
                 dx[from[i]] += g[i];
             }

@@ -7,8 +7,6 @@ import io.neuronlab.mllib.tensor.Tensor;
 public final class ReLU extends Layer {
     private boolean[] mask;    // true where x <= 0 (gradient blocked); reused when the size repeats
     private int[] shape;
-    /** Elements per share below which splitting costs more than it saves. */
-    static final int PARALLEL_CHUNK = 1 << 15;
     private final ReusableArray out = new ReusableArray();
     private final ReusableArray gradIn = new ReusableArray();
 
@@ -22,7 +20,7 @@ public final class ReLU extends Layer {
         float[] y = out.get(in.length, reusesBuffers());
         boolean[] m = mask;
         // big activations (a batch of conv outputs): both cores take a share
-        Parallel.forRange(in.length, in.length / PARALLEL_CHUNK, (part, from, to) -> {
+        Parallel.forRange(in.length, in.length / Parallel.ELEMENTS_PER_SHARE, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 boolean off = in[i] <= 0f;
                 m[i] = off;
@@ -38,7 +36,7 @@ public final class ReLU extends Layer {
         float[] g = gradOutput.data();
         float[] dx = gradIn.get(g.length, reusesBuffers());
         boolean[] m = mask;
-        Parallel.forRange(g.length, g.length / PARALLEL_CHUNK, (part, from, to) -> {
+        Parallel.forRange(g.length, g.length / Parallel.ELEMENTS_PER_SHARE, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 dx[i] = m[i] ? 0f : g[i];
             }

@@ -22,6 +22,9 @@ public final class Parallel {
             return new int[1];
         }
     };
+    /** For elementwise loops (ReLU, pooling): a share of fewer elements costs more to hand out than it saves. */
+    public static final int ELEMENTS_PER_SHARE = 1 << 15;
+
     private static volatile int threads = initialThreads();
     private static Crew crew;
 
