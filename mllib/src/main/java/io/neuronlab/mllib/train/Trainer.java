@@ -5,6 +5,7 @@ import io.neuronlab.mllib.data.DataLoader;
 import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.loss.Loss;
 import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.optim.LrSchedule;
 import io.neuronlab.mllib.optim.Optimizer;
 import io.neuronlab.mllib.tensor.Tensor;
 
@@ -27,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #fitAsync} runs on another thread and returns a cancellable future. When fit returns, the model is
  * in evaluation mode ({@code train(false)}), ready for inference.
  *
- * <p>A learning-rate schedule plugs in as a listener: {@code trainer.addListener(new TrainingListener() {
- * public void onEpochEnd(EpochEvent e) { schedule.step(); } })}.
+ * <p>A learning-rate schedule ({@link #lrSchedule}) steps at the end of every epoch, after the listeners, so
+ * they see the rate the epoch was trained with.
  */
 public final class Trainer {
     private final Layer model;
@@ -41,6 +42,7 @@ public final class Trainer {
     private int evaluationBatchSize = 500;
     private int patience;
     private Checkpointer checkpointer;
+    private LrSchedule schedule;
 
     public Trainer(Layer model, Loss loss, Optimizer optimizer) {
         if (model == null || loss == null || optimizer == null) {
@@ -90,6 +92,12 @@ public final class Trainer {
     /** Called with the model after every good epoch. Returns this. */
     public Trainer checkpointer(Checkpointer checkpointer) {
         this.checkpointer = checkpointer;
+        return this;
+    }
+
+    /** Steps {@code schedule} after every epoch (after the listeners); null for none. Returns this. */
+    public Trainer lrSchedule(LrSchedule schedule) {
+        this.schedule = schedule;
         return this;
     }
 
@@ -233,6 +241,9 @@ public final class Trainer {
             }
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(event);
+            }
+            if (schedule != null) {
+                schedule.step();
             }
             if (patience > 0 && epoch - bestEpoch >= patience && epoch < epochs) {
                 reason = StopReason.EARLY_STOPPED;
