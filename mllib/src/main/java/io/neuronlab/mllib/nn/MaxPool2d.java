@@ -67,7 +67,12 @@ public final class MaxPool2d extends Layer {
         return Tensor.of(y, s[0], s[1], oh, ow);
     }
 
-    /** The common 2×2, stride-2 case unrolled; the same scan order and strict {@code >} as the general loop. */
+    /**
+     * The common 2×2, stride-2 case: the same maximum (first one in scan order on ties, strict {@code >}) as the
+     * general loop, found without branches — maxima of the two pairs, then of the pairs — because a branch per
+     * comparison mispredicts on most windows. (The value is {@code Math.max}'s: it differs from the general loop
+     * only in the sign of a zero when −0 and +0 tie.)
+     */
     private void forward2x2(float[] in, float[] y, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
         int o = fromPlane * oh * ow;
         for (int p = fromPlane; p < toPlane; p++) {
@@ -76,23 +81,18 @@ public final class MaxPool2d extends Layer {
                 int top = base + 2 * oy * w;
                 int bottom = top + w;
                 for (int ox = 0; ox < ow; ox++) {
-                    int best = top + 2 * ox;
-                    float max = in[best];
-                    if (in[best + 1] > max) {
-                        best = best + 1;
-                        max = in[best];
-                    }
-                    int b0 = bottom + 2 * ox;
-                    if (in[b0] > max) {
-                        best = b0;
-                        max = in[b0];
-                    }
-                    if (in[b0 + 1] > max) {
-                        best = b0 + 1;
-                        max = in[best];
-                    }
-                    argmax[o] = best;
-                    y[o++] = max;
+                    int t = top + 2 * ox;
+                    int b = bottom + 2 * ox;
+                    float t0 = in[t];
+                    float t1 = in[t + 1];
+                    float b0 = in[b];
+                    float b1 = in[b + 1];
+                    int topBest = t1 > t0 ? t + 1 : t;
+                    int bottomBest = b1 > b0 ? b + 1 : b;
+                    float topMax = Math.max(t0, t1);
+                    float bottomMax = Math.max(b0, b1);
+                    argmax[o] = bottomMax > topMax ? bottomBest : topBest;
+                    y[o++] = Math.max(topMax, bottomMax);
                 }
             }
         }

@@ -21,6 +21,38 @@ public class ActivationTest {
     }
 
     @Test
+    public void reluMaskIsExactAtTheKink() {
+        // x <= 0 blocks (0 and -0 included); every positive float passes, down to the smallest subnormal
+        float[] in = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+        ReLU r = new ReLU();
+        float[] y = r.forward(Tensor.of(in, 7)).data();
+        assertArrayEquals(new float[] {0, 0, Float.MIN_VALUE, 0, 1e-30f, Float.MAX_VALUE, Float.POSITIVE_INFINITY}, y, 0f);
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(y[1])); // max(-0, 0) is +0
+        float[] dx = r.backward(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7}, 7)).data();
+        assertArrayEquals(new float[] {0, 0, 3, 0, 5, 6, 7}, dx, 0f);
+    }
+
+    @Test
+    public void reluMatchesTheBooksMaskOnRandomValues() {
+        Random random = new Random(9);
+        int n = 5000; // several SIMD widths and a tail
+        float[] in = new float[n];
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            in[i] = i % 9 == 0 ? 0f : (float) random.nextGaussian();
+            g[i] = (float) random.nextGaussian();
+        }
+        ReLU r = new ReLU();
+        float[] y = r.forward(Tensor.of(in, n)).data();
+        float[] dx = r.backward(Tensor.of(g, n)).data();
+        for (int i = 0; i < n; i++) {
+            boolean off = in[i] <= 0f; // the book: mask = (x <= 0); out[mask] = 0; dx = dout; dx[mask] = 0
+            assertEquals("y[" + i + "]", off ? 0f : in[i], y[i], 0f);
+            assertEquals("dx[" + i + "]", off ? 0f : g[i], dx[i], 0f);
+        }
+    }
+
+    @Test
     public void leakyReluForwardBackward() {
         LeakyReLU r = new LeakyReLU(0.1f);
         assertArrayEquals(new float[] {-0.2f, -0.05f, 0.5f, 3}, r.forward(x).data(), 1e-7f);

@@ -96,6 +96,64 @@ public class ConvPoolTest {
     }
 
     @Test
+    public void maxPoolTiesGoToTheFirstMaximumInScanOrder() {
+        // windows: all equal; equal pair in the bottom row; top-right ties bottom-left; negatives; zeros after ReLU
+        Tensor x = Tensor.of(new float[] {
+            2, 2, 1, 1, 0, 5, -3, -1, 0, 0,
+            2, 2, 3, 3, 5, 0, -2, -4, 0, 0}, 1, 1, 2, 10);
+        MaxPool2d pool = new MaxPool2d(2, 2);
+        assertArrayEquals(new float[] {2, 3, 5, -1, 0}, pool.forward(x).data(), 0f);
+        float[] dx = pool.backward(Tensor.of(new float[] {10, 20, 30, 40, 50}, 1, 1, 1, 5)).data();
+        assertArrayEquals(new float[] {
+            10, 0, 0, 0, 0, 30, 0, 40, 50, 0,
+            0, 0, 20, 0, 0, 0, 0, 0, 0, 0}, dx, 0f);
+    }
+
+    @Test
+    public void maxPool2x2FastPathMatchesTheGeneralLoop() {
+        // the 2x2/stride-2 path is branch-free code of its own: it must pick what the general loop's scan picks
+        // (row by row, strict >, so the first maximum wins a tie) on data with many ties
+        Random r = new Random(12);
+        int h = 8;
+        int w = 8;
+        float[] v = new float[3 * h * w];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 1 + r.nextInt(4); // many ties
+        }
+        MaxPool2d fast = new MaxPool2d(2, 2);
+        float[] y = fast.forward(Tensor.of(v, 1, 3, h, w)).data();
+        float[] dx = fast.backward(Tensor.of(ones(y.length), 1, 3, h / 2, w / 2)).data();
+        for (int c = 0; c < 3; c++) {
+            for (int oy = 0; oy < h / 2; oy++) {
+                for (int ox = 0; ox < w / 2; ox++) {
+                    int first = -1;
+                    for (int ky = 0; ky < 2; ky++) {
+                        for (int kx = 0; kx < 2; kx++) {
+                            int i = c * h * w + (2 * oy + ky) * w + 2 * ox + kx;
+                            if (first < 0 || v[i] > v[first]) {
+                                first = i;
+                            }
+                        }
+                    }
+                    assertEquals(v[first], y[c * (h / 2) * (w / 2) + oy * (w / 2) + ox], 0f);
+                    assertEquals("gradient goes to input " + first, 1f, dx[first], 0f);
+                }
+            }
+        }
+        float total = 0;
+        for (float d : dx) {
+            total += d;
+        }
+        assertEquals(y.length, total, 0f);
+    }
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, 1f);
+        return a;
+    }
+
+    @Test
     public void maxPoolGradientCheck() {
         // distinct values spaced well beyond the step, so no window has a near-tie
         Random r = new Random(4);
