@@ -20,8 +20,9 @@ import java.util.Random;
  *
  * <p>Per image n, with columns in the transposed layout {@code col_n [inC·k·k, OH·OW]}
  * ({@link Im2col#im2colRows}): {@code out_n [outC, OH·OW] = W [outC, inC·k·k] · col_n} — already in NCHW order,
- * and the GEMM runs along output positions. Backward: {@code dW += dout_n · col_nᵀ}, {@code dcol_n = Wᵀ · dout_n},
- * then {@link Im2col#col2imRows col2im}. Images are spread over {@link Parallel}'s threads; each thread keeps
+ * and the GEMM runs along output positions. Backward: {@code dW += dout_n · col_nᵀ}, and the input gradient's
+ * columns in the book's patch layout, {@code dcolᵀ_n [OH·OW, inC·k·k] = dout_nᵀ · W}, so that the gradient — mostly
+ * zeros after ReLU and max-pooling — is the operand whose zeros the GEMM skips; then {@link Im2col#col2im col2im}. Images are spread over {@link Parallel}'s threads; each thread keeps
  * its own dW/db sums, added in a fixed order. The column and scratch buffers are reused while the shape repeats.
  */
 public final class Conv2d extends Layer {
@@ -40,7 +41,7 @@ public final class Conv2d extends Layer {
     private int oh;
     private int ow;
     private float[] col;          // per image [inC·k·k, OH·OW] (Im2col.im2colRows), all N images of the last forward
-    private float[][] dcolParts;  // per thread share: one image's column gradient, scratch
+    private float[][] dcolParts;  // per thread share: one image's column gradient [OH·OW, inC·k·k], scratch
     private float[][] dWeightParts;
     private float[][] dBiasParts;
     private float[][][] productParts; // per share: [outC·kk][OH·OW] running dout·col products (short-row dW path)
@@ -183,10 +184,11 @@ public final class Conv2d extends Layer {
                     Gemm.sgemm(false, true, outC, kk, plane, 1f, g, gOff, plane, col, i * kk * plane, plane, 1f, dW, 0, kk);
                 }
                 if (inputGradient) {
-                    // dcol_i [kk, plane] = Wᵀ · dout_i
-                    Gemm.sgemm(true, false, kk, plane, outC, 1f, w, 0, kk, g, gOff, plane, 0f, dcol, 0, plane);
+                    // dcolᵀ_i [plane, kk] = dout_iᵀ · W: the gradient (mostly zeros after ReLU and pooling) is the
+                    // GEMM's A operand, whose zeros it skips; then col2im from the book's patch layout
+                    Gemm.sgemm(true, false, plane, kk, outC, 1f, g, gOff, plane, w, 0, kk, 0f, dcol, 0, kk);
                     long t0 = Profiler.start();
-                    Im2col.col2imRows(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
+                    Im2col.col2im(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
                     Profiler.stop(Profiler.COL2IM, t0);
                 }
             }

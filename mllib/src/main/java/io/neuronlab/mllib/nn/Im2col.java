@@ -97,7 +97,11 @@ public final class Im2col {
         }
     }
 
-    /** Adds one image's rows at {@code colOffset} back into {@code [C, H, W]} at {@code xOffset} (which it does not clear). */
+    /**
+     * Adds one image's rows at {@code colOffset} back into {@code [C, H, W]} at {@code xOffset} (which it does not
+     * clear). Conv2d's backward runs this once per image, so the filter columns that fall into the padding are cut
+     * off per output position up front rather than tested per value.
+     */
     public static void col2im(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
                               float[] x, int xOffset) {
         int oh = outSize(h, kh, stride, pad);
@@ -105,22 +109,20 @@ public final class Im2col {
         int k = c * kh * kw;
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
+                int ix0 = ox * stride - pad;          // input column under filter column 0
+                int kxLo = Math.max(0, -ix0);         // filter columns [kxLo, kxHi) land inside the image
+                int kxHi = Math.min(kw, w - ix0);
                 int idx = colOffset + (oy * ow + ox) * k;
                 for (int ch = 0; ch < c; ch++) {
                     int plane = xOffset + ch * h * w;
-                    for (int ky = 0; ky < kh; ky++) {
+                    for (int ky = 0; ky < kh; ky++, idx += kw) {
                         int iy = oy * stride + ky - pad;
                         if (iy < 0 || iy >= h) {
-                            idx += kw;
                             continue;
                         }
-                        int line = plane + iy * w;
-                        for (int kx = 0; kx < kw; kx++) {
-                            int ix = ox * stride + kx - pad;
-                            if (ix >= 0 && ix < w) {
-                                x[line + ix] += col[idx];
-                            }
-                            idx++;
+                        int line = plane + iy * w + ix0;
+                        for (int kx = kxLo; kx < kxHi; kx++) {
+                            x[line + kx] += col[idx + kx];
                         }
                     }
                 }
@@ -169,40 +171,6 @@ public final class Im2col {
                         }
                         for (int ox = hi; ox < ow; ox++) {
                             col[dst + ox] = 0f;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2colRows}: adds {@code [C·kh·kw, OH·OW]} columns back into {@code [C, H, W]} (not cleared). */
-    public static void col2imRows(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
-                                  float[] x, int xOffset) {
-        int oh = outSize(h, kh, stride, pad);
-        int ow = outSize(w, kw, stride, pad);
-        int plane = oh * ow;
-        int row = colOffset;
-        for (int ch = 0; ch < c; ch++) {
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++, row += plane) {
-                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
-                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * stride + ky - pad;
-                        if (iy < 0 || iy >= h) {
-                            continue;
-                        }
-                        int src = row + oy * ow;
-                        int dst = xOffset + (ch * h + iy) * w + kx - pad;
-                        if (stride == 1) {
-                            for (int ox = lo; ox < hi; ox++) {
-                                x[dst + ox] += col[src + ox];
-                            }
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) {
-                                x[dst + ox * stride] += col[src + ox];
-                            }
                         }
                     }
                 }

@@ -23,11 +23,16 @@ final class GemmKernel {
     private GemmKernel() {
     }
 
-    /** Per-thread scratch: the packed B panel (one array per row), one gathered A row, one C accumulator. */
+    /**
+     * Per-thread scratch: the packed B panel (one array per row), one gathered A row, one C accumulator, and
+     * the positions and values of an A row's non-zeros.
+     */
     static final class Workspace {
         final float[][] panel = new float[KC][];
         final float[] aRow = new float[KC];
         final float[] acc = new float[NC];
+        final int[] nonZero = new int[KC];
+        final float[] values = new float[KC];
 
         float[][] panel(int rows) {
             for (int p = 0; p < rows; p++) {
@@ -93,7 +98,7 @@ final class GemmKernel {
                             acc[j] *= beta;
                         }
                     }
-                    rowUpdate(ar, ai, kc, alpha, panel, nc, acc);
+                    rowUpdate(ar, ai, kc, alpha, panel, nc, acc, ws.nonZero, ws.values);
                     System.arraycopy(acc, 0, c, cr, nc);
                 }
             }
@@ -118,31 +123,38 @@ final class GemmKernel {
         }
     }
 
-    /** {@code acc[j] += alpha · Σ_p a[ai + p] · panel[p][j]} for j in [0, nc). */
-    private static void rowUpdate(float[] a, int ai, int kc, float alpha, float[][] panel, int nc, float[] acc) {
-        int p = 0;
-        for (; p + 3 < kc; p += 4) {
-            float a0 = alpha * a[ai + p];
-            float a1 = alpha * a[ai + p + 1];
-            float a2 = alpha * a[ai + p + 2];
-            float a3 = alpha * a[ai + p + 3];
-            if (a0 == 0f & a1 == 0f & a2 == 0f & a3 == 0f) {
-                continue; // ReLU gradients and padding are often zero: skip the whole sweep
-            }
-            float[] b0 = panel[p];
-            float[] b1 = panel[p + 1];
-            float[] b2 = panel[p + 2];
-            float[] b3 = panel[p + 3];
+    /**
+     * {@code acc[j] += alpha · Σ_p a[ai + p] · panel[p][j]} for j in [0, nc). The non-zero entries of the A row
+     * are gathered first (branch-free: every entry is written, only non-zeros advance the count), so a sparse row
+     * — gradients after ReLU and max-pooling are mostly zeros — costs sweeps only for its non-zeros, still four
+     * per sweep. A zero entry is skipped entirely: {@code 0 · Inf} contributes nothing rather than NaN.
+     */
+    private static void rowUpdate(float[] a, int ai, int kc, float alpha, float[][] panel, int nc, float[] acc,
+                                  int[] nonZero, float[] values) {
+        int count = 0;
+        for (int p = 0; p < kc; p++) {
+            float v = a[ai + p];
+            nonZero[count] = p;
+            values[count] = alpha * v;
+            count += v != 0f ? 1 : 0;
+        }
+        int q = 0;
+        for (; q + 3 < count; q += 4) {
+            float a0 = values[q];
+            float a1 = values[q + 1];
+            float a2 = values[q + 2];
+            float a3 = values[q + 3];
+            float[] b0 = panel[nonZero[q]];
+            float[] b1 = panel[nonZero[q + 1]];
+            float[] b2 = panel[nonZero[q + 2]];
+            float[] b3 = panel[nonZero[q + 3]];
             for (int j = 0; j < nc; j++) {
                 acc[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
             }
         }
-        for (; p < kc; p++) {
-            float a0 = alpha * a[ai + p];
-            if (a0 == 0f) {
-                continue;
-            }
-            float[] b0 = panel[p];
+        for (; q < count; q++) {
+            float a0 = values[q];
+            float[] b0 = panel[nonZero[q]];
             for (int j = 0; j < nc; j++) {
                 acc[j] += a0 * b0[j];
             }

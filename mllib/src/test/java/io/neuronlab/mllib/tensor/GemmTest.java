@@ -112,6 +112,47 @@ public class GemmTest {
     }
 
     @Test
+    public void sparseARowsSkipTheirZerosAndStillMatch() {
+        // the kernel gathers each A row's non-zeros (any count, any positions, mod 4 remainders, all-zero rows);
+        // where A is 0 the matching B row holds Inf: skipped, it must not turn the sum into NaN
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setThreads(threads);
+            Random r = new Random(10 + threads);
+            for (int[] s : new int[][] {{16, 100, 150}, {100, 150, 16}, {6, 784, 25}, {9, 33, 300}}) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                float[] a = random(r, m * k);
+                for (int i = 0; i < m; i++) {
+                    double density = i % 5 == 0 ? 0 : i % 5 / 5.0; // 0 (a zero row), 0.2, 0.4, 0.6, 0.8
+                    for (int p = 0; p < k; p++) {
+                        if (r.nextDouble() >= density) {
+                            a[i * k + p] = r.nextBoolean() ? 0f : -0f;
+                        }
+                    }
+                }
+                float[] b = random(r, k * n);
+                int zeroColumn = r.nextInt(k); // make column p of A all zero, then row p of B may be infinite
+                for (int i = 0; i < m; i++) {
+                    a[i * k + zeroColumn] = 0f;
+                }
+                float[] finiteB = b.clone();
+                for (int j = 0; j < n; j++) {
+                    b[zeroColumn * n + j] = Float.POSITIVE_INFINITY;
+                    finiteB[zeroColumn * n + j] = 0f;
+                }
+                float[] c = new float[m * n];
+                float[] expected = naive(false, false, m, n, k, 1f, a, 0, k, finiteB, 0, n, 0f, c, 0, n);
+                Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+                for (int i = 0; i < c.length; i++) {
+                    assertEquals("m=" + m + " n=" + n + " k=" + k + " threads=" + threads + " c[" + i + "]",
+                        expected[i], c[i], 1e-5f * (k + 4));
+                }
+            }
+        }
+    }
+
+    @Test
     public void betaZeroIgnoresGarbageInC() {
         float[] a = {1, 2, 3, 4};
         float[] b = {5, 6, 7, 8};
