@@ -150,7 +150,7 @@ public final class Conv2d extends Layer {
         }
         float[] g = gradOutput.data();
         float[] w = weight.data();
-        float[] dx = inputGradient ? gradInput.zeroed(Shapes.numel(inShape), reusesBuffers()) : null; // col2im adds
+        float[] dx = inputGradient ? gradInput.get(Shapes.numel(inShape), reusesBuffers()) : null; // cleared per image
         int h = inShape[2];
         int wd = inShape[3];
         int imageSize = inC * h * wd;
@@ -188,6 +188,7 @@ public final class Conv2d extends Layer {
                     // GEMM's A operand, whose zeros it skips; then col2im from the book's patch layout
                     Gemm.sgemm(true, false, plane, kk, outC, 1f, g, gOff, plane, w, 0, kk, 0f, dcol, 0, kk);
                     long t0 = Profiler.start();
+                    Arrays.fill(dx, i * imageSize, (i + 1) * imageSize, 0f); // col2im adds; cleared by this share's thread
                     Im2col.col2im(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
                     Profiler.stop(Profiler.COL2IM, t0);
                 }

@@ -4,6 +4,8 @@ import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
 
+import java.util.Arrays;
+
 /**
  * Max pooling over {@code k × k} windows moved by {@code stride}, per channel: {@code [N, C, H, W]} →
  * {@code [N, C, OH, OW]}, {@code OH = (H − k) / stride + 1}. The forward remembers where each maximum came
@@ -108,12 +110,15 @@ public final class MaxPool2d extends Layer {
                 + " does not match the last output (" + argmax.length + " values)");
         }
         float[] g = gradOutput.data();
-        float[] dx = gradIn.zeroed(Shapes.numel(inShape), reusesBuffers());
+        float[] dx = gradIn.get(Shapes.numel(inShape), reusesBuffers());
         int[] from = argmax;
-        // each plane's maxima lie in that plane: planes are independent shares
+        // each plane's maxima lie in that plane: planes are independent shares, and each share clears its own
+        // planes (clearing all first on one thread would make the other core fetch its half from that one's cache)
         int planes = inShape[0] * inShape[1];
         int perPlane = g.length / Math.max(1, planes);
+        int inPlane = dx.length / Math.max(1, planes);
         Parallel.forRange(planes, (int) ((long) dx.length / Parallel.ELEMENTS_PER_SHARE), (part, p0, p1) -> {
+            Arrays.fill(dx, p0 * inPlane, p1 * inPlane, 0f);
             for (int i = p0 * perPlane, end = p1 * perPlane; i < end; i++) {
                 dx[from[i]] += g[i];
             }

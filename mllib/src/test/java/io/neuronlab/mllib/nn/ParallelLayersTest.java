@@ -28,7 +28,7 @@ public class ParallelLayersTest {
 
     @Test
     public void bigBatchesGiveTheOneThreadResults() {
-        Tensor x = Tensor.randn(new Random(1), 8, 6, 64, 64); // 196,608 values: several shares
+        Tensor x = Tensor.randn(new Random(1), 16, 6, 96, 96); // 884,736 values: several shares
         assertTrue(x.numel() >= 4 * Parallel.ELEMENTS_PER_SHARE);
         for (Layer layer : new Layer[] {new ReLU(), new MaxPool2d(2, 2), new MaxPool2d(3, 3)}) {
             Tensor dout = Tensor.randn(new Random(2), layer.forward(x).shape());
