@@ -148,6 +148,10 @@ public final class Im2col {
                     // output columns ox whose input column ox·stride + kx − pad lies inside the image
                     int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
                     int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    if (stride == 1 && ow == w && lo < hi) {
+                        sameWidthRow(x, xOffset + ch * h * w, h, w, ky - pad, kx - pad, lo, hi, oh, col, row);
+                        continue;
+                    }
                     for (int oy = 0; oy < oh; oy++) {
                         int dst = row + oy * ow;
                         int iy = oy * stride + ky - pad;
@@ -174,6 +178,36 @@ public final class Im2col {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * One row of {@link #im2colRows} when stride is 1 and the output is as wide as the input ("same" padding):
+     * output position (oy, ox) then reads input (oy + dy, ox + dx), a fixed distance away in both flattened
+     * arrays, so all inside rows are one copy. The copy also carries, at each line's ends, values from the
+     * neighbouring input line where the filter hangs over the padding; those {@code ox < lo} and {@code ox >= hi}
+     * entries are then zeroed, as are the lines above and below the image.
+     */
+    private static void sameWidthRow(float[] x, int channelOffset, int h, int w, int dy, int dx, int lo, int hi,
+                                     int oh, float[] col, int row) {
+        int oyLo = Math.min(oh, Math.max(0, -dy));
+        int oyHi = Math.max(oyLo, Math.min(oh, h - dy));
+        Arrays.fill(col, row, row + oyLo * w, 0f);
+        Arrays.fill(col, row + oyHi * w, row + oh * w, 0f);
+        if (oyLo == oyHi) {
+            return;
+        }
+        int first = row + oyLo * w + lo;                 // inside the image: input (oyLo + dy, lo + dx)
+        int last = row + (oyHi - 1) * w + hi;            // one past the last inside entry
+        System.arraycopy(x, channelOffset + (oyLo + dy) * w + lo + dx, col, first, last - first);
+        for (int oy = oyLo; oy < oyHi; oy++) {
+            int line = row + oy * w;
+            for (int ox = 0; ox < lo; ox++) {
+                col[line + ox] = 0f;
+            }
+            for (int ox = hi; ox < w; ox++) {
+                col[line + ox] = 0f;
             }
         }
     }

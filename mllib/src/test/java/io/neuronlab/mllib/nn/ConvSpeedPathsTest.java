@@ -26,6 +26,7 @@ public class ConvSpeedPathsTest {
 
     private static final int[][] CONFIGS = { // c, h, w, k, stride, pad
         {1, 28, 28, 5, 1, 2}, {6, 14, 14, 5, 1, 0}, {3, 7, 6, 3, 2, 1}, {2, 9, 5, 2, 2, 0}, {2, 5, 8, 4, 3, 2},
+        {2, 5, 9, 3, 1, 1}, {3, 4, 6, 1, 1, 0}, {1, 2, 3, 5, 1, 2}, // "same" width: one copy per filter tap
     };
 
     @Test
