@@ -123,6 +123,8 @@ public final class Parallel {
          * (small layers, the optimizer) between its parallel ones; a worker parked during one of them took so long
          * to wake on this virtual machine (its idle core sleeps) that 0.2 ms of spinning gave 2-thread LeNet
          * training 4,600–5,200 images/s and 5 ms gave 5,100–5,800. (OpenMP runtimes spin longer by default.)
+         * The price: after any split work (on a phone, e.g. one digit recognition's larger GEMM) the workers
+         * keep a core busy for up to this long before they sleep.
          */
         private static final long SPIN_NANOS = 5_000_000;
 
