@@ -117,16 +117,26 @@ public final class Parallel {
      * a moment, and the caller spins while it waits for the last share. One caller at a time: another
      * caller meanwhile runs its work itself.
      */
-    private static final class Crew {
+    static final class Crew {
         /**
-         * How long an idle worker keeps checking for work before it parks. A training step has serial stretches
-         * (small layers, the optimizer) between its parallel ones; a worker parked during one of them took so long
-         * to wake on this virtual machine (its idle core sleeps) that 0.2 ms of spinning gave 2-thread LeNet
-         * training 4,600–5,200 images/s and 5 ms gave 5,100–5,800. (OpenMP runtimes spin longer by default.)
-         * The price: after any split work (on a phone, e.g. one digit recognition's larger GEMM) the workers
-         * keep a core busy for up to this long before they sleep.
+         * How long an idle worker keeps checking for work before it parks, during a burst of calls. A training step
+         * has serial stretches (small layers, the optimizer) between its parallel ones; a worker parked during one
+         * of them took so long to wake on this virtual machine (its idle core sleeps) that 0.2 ms of spinning gave
+         * 2-thread LeNet training 4,600–5,200 images/s and 5 ms gave 5,100–5,800. (OpenMP runtimes spin longer by
+         * default.)
          */
-        private static final long SPIN_NANOS = 5_000_000;
+        static final long BURST_SPIN_NANOS = 5_000_000;
+        /**
+         * The spin outside a burst: after a one-off call (on a phone, one digit recognition splits a GEMM or two)
+         * the workers should go to sleep soon instead of keeping their cores busy.
+         */
+        static final long BRIEF_SPIN_NANOS = 200_000;
+        /** Calls, each within {@link #BURST_SPIN_NANOS} of the previous one, that make a burst (training: ~15 a batch). */
+        static final int BURST_CALLS = 32;
+
+        private long lastCall = System.nanoTime() - 2 * BURST_SPIN_NANOS;
+        private int callsInBurst;
+        private volatile long spinNanos = BRIEF_SPIN_NANOS;
 
         private final Worker[] workers;
         private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
@@ -152,6 +162,10 @@ public final class Parallel {
                     return false;
                 }
                 failure = null;
+                long now = System.nanoTime();
+                callsInBurst = nextCallsInBurst(callsInBurst, now - lastCall);
+                lastCall = now;
+                spinNanos = spinFor(callsInBurst);
                 remaining.set(parts - 1);
                 for (int part = 1; part < parts; part++) {
                     workers[part - 1].give(body, part, start(count, parts, part), start(count, parts, part + 1));
@@ -178,6 +192,16 @@ public final class Parallel {
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** The burst count after a call that came {@code gapNanos} after the previous one (capped: no overflow). */
+        static int nextCallsInBurst(int callsInBurst, long gapNanos) {
+            return gapNanos < BURST_SPIN_NANOS ? Math.min(callsInBurst + 1, BURST_CALLS) : 0;
+        }
+
+        /** The workers' spin after a call that is the {@code callsInBurst}-th in a row of closely spaced calls. */
+        static long spinFor(int callsInBurst) {
+            return callsInBurst >= BURST_CALLS ? BURST_SPIN_NANOS : BRIEF_SPIN_NANOS;
         }
 
         void finished(Throwable t) {
@@ -248,7 +272,7 @@ public final class Parallel {
 
         /** Spins briefly, then parks, until work arrives (or the crew stops: null). */
         private RangeBody awaitWork() {
-            long spinUntil = System.nanoTime() + Crew.SPIN_NANOS;
+            long spinUntil = System.nanoTime() + crew.spinNanos;
             while (System.nanoTime() < spinUntil) {
                 RangeBody work = body;
                 if (work != null || crew.stopped) {

@@ -110,4 +110,37 @@ public class ParallelTest {
         coversEveryIndexOnce(20, 2);
         assertTrue(Parallel.threads() == 2);
     }
+
+    /** Replays call gaps through the crew's burst counter; returns the spin the workers get after the last call. */
+    private static long spinAfter(long... gapsNanos) {
+        int burst = 0;
+        for (long gap : gapsNanos) {
+            burst = Parallel.Crew.nextCallsInBurst(burst, gap);
+        }
+        return Parallel.Crew.spinFor(burst);
+    }
+
+    private static long[] repeat(long gap, int times) {
+        long[] g = new long[times];
+        java.util.Arrays.fill(g, gap);
+        return g;
+    }
+
+    @Test
+    public void workersSpinLongOnlyDuringABurstOfCalls() {
+        long idle = 1_000_000_000L;  // a second since the last call
+        long step = 700_000L;        // training: a split call every 0.7 ms
+        long brief = Parallel.Crew.BRIEF_SPIN_NANOS;
+        long burst = Parallel.Crew.BURST_SPIN_NANOS;
+        // a one-off inference after idling: a few calls microseconds apart, then sleep soon
+        assertEquals(brief, spinAfter(idle, 10_000, 10_000, 10_000));
+        // a training loop: after enough closely spaced calls the workers stay awake between steps
+        assertEquals(brief, spinAfter(repeat(step, Parallel.Crew.BURST_CALLS - 1)));
+        assertEquals(burst, spinAfter(repeat(step, Parallel.Crew.BURST_CALLS)));
+        assertEquals(burst, spinAfter(repeat(step, 100_000))); // the count is capped, it does not wrap around
+        // a pause longer than the burst spin ends the burst
+        long[] pause = repeat(step, 50);
+        pause[49] = burst + 1;
+        assertEquals(brief, spinAfter(pause));
+    }
 }
