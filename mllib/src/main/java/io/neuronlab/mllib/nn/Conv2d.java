@@ -22,8 +22,9 @@ import java.util.Random;
  * ({@link Im2col#im2colRows}): {@code out_n [outC, OH·OW] = W [outC, inC·k·k] · col_n} — already in NCHW order,
  * and the GEMM runs along output positions. Backward: {@code dW += dout_n · col_nᵀ}, and the input gradient's
  * columns in the book's patch layout, {@code dcolᵀ_n [OH·OW, inC·k·k] = dout_nᵀ · W}, so that the gradient — mostly
- * zeros after ReLU and max-pooling — is the operand whose zeros the GEMM skips; then {@link Im2col#col2im col2im}. Images are spread over {@link Parallel}'s threads; each thread keeps
- * its own dW/db sums, added in a fixed order. The column and scratch buffers are reused while the shape repeats.
+ * zeros after ReLU and max-pooling — is the operand whose zeros the GEMM skips; then {@link Im2col#col2im col2im}.
+ * Images are spread over {@link Parallel}'s threads; each thread keeps its own dW/db sums, added in a fixed order.
+ * The column and scratch buffers are reused while the shape repeats.
  */
 public final class Conv2d extends Layer {
     private final int inC;
@@ -188,7 +189,8 @@ public final class Conv2d extends Layer {
                     // GEMM's A operand, whose zeros it skips; then col2im from the book's patch layout
                     Gemm.sgemm(true, false, plane, kk, outC, 1f, g, gOff, plane, w, 0, kk, 0f, dcol, 0, kk);
                     long t0 = Profiler.start();
-                    Arrays.fill(dx, i * imageSize, (i + 1) * imageSize, 0f); // col2im adds; cleared by this share's thread
+                    // col2im adds: this image's part is cleared here, by the thread that fills it
+                    Arrays.fill(dx, i * imageSize, (i + 1) * imageSize, 0f);
                     Im2col.col2im(dcol, 0, inC, h, wd, k, k, stride, pad, dx, i * imageSize);
                     Profiler.stop(Profiler.COL2IM, t0);
                 }

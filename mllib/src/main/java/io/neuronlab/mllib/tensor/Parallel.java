@@ -131,7 +131,7 @@ public final class Parallel {
          * the workers should go to sleep soon instead of keeping their cores busy.
          */
         static final long BRIEF_SPIN_NANOS = 200_000;
-        /** Calls, each within {@link #BURST_SPIN_NANOS} of the previous one, that make a burst (training: ~15 a batch). */
+        /** Calls in a row, each within {@link #BURST_SPIN_NANOS} of the last, that make a burst (training). */
         static final int BURST_CALLS = 32;
 
         private long lastCall = System.nanoTime() - 2 * BURST_SPIN_NANOS;
