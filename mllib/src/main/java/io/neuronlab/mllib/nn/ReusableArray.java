@@ -1,7 +1,5 @@
 package io.neuronlab.mllib.nn;
 
-import java.util.Arrays;
-
 /**
  * A float array a layer writes on every batch (its output, its input gradient). With reuse off it is a new
  * array each time; with reuse on ({@link Layer#reuseBuffers}) the same array comes back while the size
@@ -20,15 +18,5 @@ final class ReusableArray {
             data = new float[size];
         }
         return data;
-    }
-
-    /** {@code size} zeros, for callers that accumulate ({@code +=}) into the array. */
-    float[] zeroed(int size, boolean reuse) {
-        boolean fresh = !reuse || data == null || data.length != size;
-        float[] a = get(size, reuse);
-        if (!fresh) {
-            Arrays.fill(a, 0f);
-        }
-        return a;
     }
 }
