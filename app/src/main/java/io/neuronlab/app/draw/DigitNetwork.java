@@ -10,8 +10,8 @@ import io.neuronlab.mllib.digits.FeatureMaps;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.tflite.ConvEngine;
-import io.neuronlab.mllib.tflite.JavaConvEngine;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 
 import java.io.IOException;
 import java.io.InputStream;

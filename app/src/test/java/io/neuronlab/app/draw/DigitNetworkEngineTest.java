@@ -11,7 +11,7 @@ import androidx.test.core.app.ApplicationProvider;
 import io.neuronlab.app.settings.EngineChoice;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.digits.Stroke;
-import io.neuronlab.mllib.tflite.JavaConvEngine;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import io.neuronlab.mllib.digits.StrokeRasterizer;
 
 import java.util.Collections;

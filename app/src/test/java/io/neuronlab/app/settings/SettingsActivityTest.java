@@ -23,7 +23,7 @@ import io.neuronlab.mllib.nn.Conv2d;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.tflite.JavaConvEngine;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import java.util.Random;
 import org.junit.Before;
 import org.junit.Rule;

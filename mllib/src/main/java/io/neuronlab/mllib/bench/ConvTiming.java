@@ -1,10 +1,9 @@
 package io.neuronlab.mllib.bench;
 
 import io.neuronlab.mllib.DesktopOnly;
-import io.neuronlab.mllib.tflite.ConvEngine;
-import io.neuronlab.mllib.tflite.ConvEngineBench;
-import io.neuronlab.mllib.tflite.ConvEngineBench.ConvShape;
-import io.neuronlab.mllib.tflite.ConvEngineBench.Timing;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.bench.ConvBenchmark.ConvShape;
+import io.neuronlab.mllib.bench.ConvBenchmark.Timing;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,18 +22,18 @@ final class ConvTiming {
     }
 
     static void run(PrintStream out) {
-        List<ConvEngine> engines = ConvEngineBench.availableEngines();
+        List<ConvEngine> engines = ConvBenchmark.availableEngines();
         try {
             if (engines.size() == 1) {
                 out.println("# conv: no TFLite runtime on the classpath (the CLI jar needs its lib/ directory): Java only");
             }
-            List<ConvShape> shapes = new ArrayList<>(ConvEngineBench.lenet());
-            shapes.addAll(ConvEngineBench.deepCnn());
+            List<ConvShape> shapes = new ArrayList<>(ConvBenchmark.lenet());
+            shapes.addAll(ConvBenchmark.deepCnn());
             for (ConvEngine e : engines) {
                 Bench.line(out, "conv.engine." + key(e.name()), e.name(), "");
             }
-            report(out, ConvEngineBench.time(shapes, engines, 1, 50, 400, 1), 1);
-            report(out, ConvEngineBench.time(shapes, engines, 64, 3, 20, 1), 64);
+            report(out, ConvBenchmark.time(shapes, engines, 1, 50, 400, 1), 1);
+            report(out, ConvBenchmark.time(shapes, engines, 64, 3, 20, 1), 64);
         } finally {
             for (ConvEngine e : engines) {
                 e.close();

@@ -1,6 +1,7 @@
 package io.neuronlab.mllib.cli;
 
 import io.neuronlab.mllib.DesktopOnly;
+import io.neuronlab.mllib.tensor.ScalarMath;
 
 /** Scores → probabilities for printing: a softmax unless the model already ends in one. */
 @DesktopOnly
@@ -9,30 +10,7 @@ final class Probabilities {
     }
 
     static float[] of(float[] scores) {
-        double sum = 0;
-        boolean distribution = true;
-        for (float s : scores) {
-            distribution &= s >= 0 && s <= 1;
-            sum += s;
-        }
-        if (distribution && Math.abs(sum - 1) < 1e-3) {
-            return scores.clone();
-        }
-        float max = Float.NEGATIVE_INFINITY;
-        for (float s : scores) {
-            max = Math.max(max, s);
-        }
-        double[] e = new double[scores.length];
-        double total = 0;
-        for (int i = 0; i < scores.length; i++) {
-            e[i] = Math.exp(scores[i] - max); // overflow guard
-            total += e[i];
-        }
-        float[] p = new float[scores.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (e[i] / total);
-        }
-        return p;
+        return ScalarMath.probabilities(scores);
     }
 
     static int argmax(float[] values) {

@@ -10,15 +10,9 @@ import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
 import io.neuronlab.mllib.models.Recipe;
 import io.neuronlab.mllib.models.Recipes;
 import io.neuronlab.mllib.nn.Sequential;
-import io.neuronlab.mllib.optim.AdaGrad;
-import io.neuronlab.mllib.optim.Adam;
-import io.neuronlab.mllib.optim.Momentum;
-import io.neuronlab.mllib.optim.Nesterov;
 import io.neuronlab.mllib.optim.Optimizer;
-import io.neuronlab.mllib.optim.RmsProp;
-import io.neuronlab.mllib.optim.Sgd;
+import io.neuronlab.mllib.optim.Optimizers;
 import io.neuronlab.mllib.optim.StepLr;
-import io.neuronlab.mllib.tensor.Tensor;
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.train.BatchEvent;
 import io.neuronlab.mllib.train.Checkpointer;
@@ -30,7 +24,6 @@ import io.neuronlab.mllib.train.TrainingResult;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +35,6 @@ import java.util.Map;
  */
 @DesktopOnly
 final class TrainCommand implements Command {
-    private static final String OPTIMIZERS = "sgd|momentum|nesterov|adagrad|rmsprop|adam";
 
     @Override
     public String name() {
@@ -56,10 +48,17 @@ final class TrainCommand implements Command {
 
     @Override
     public String details() {
-        return "Networks: mlp (784-100-10), lenet (LeNet-bench: conv 6, conv 16, FC 120-84-10), deepcnn (the book's\n"
-            + "six 3×3 convolutions, FC 50, dropout), digit (the app's digit model: conv 16, conv 32, FC 128).\n"
-            + "Batch size, epochs, augmentation and learning-rate decay default to the network's recipe; the learning\n"
-            + "rate to 0.001 (adam, rmsprop), 0.01 (momentum, nesterov, adagrad) or 0.1 (sgd).\n"
+        StringBuilder text = new StringBuilder("Networks:\n");
+        for (Recipe r : Recipes.all()) {
+            text.append("  ").append(r.name()).append(": ").append(r.description()).append(" (").append(r.optimizerName())
+                .append(' ').append(trimmed(r.learningRate())).append(")\n");
+        }
+        text.append("Optimizer, learning rate, batch size, epochs, augmentation and learning-rate decay default to the\n"
+            + "network's recipe; with another --optimizer the learning rate defaults to that optimizer's usual one:");
+        for (Optimizers.Entry e : Optimizers.all()) {
+            text.append(' ').append(e.name()).append(' ').append(trimmed(e.defaultLearningRate()));
+        }
+        return text + ".\n"
             + "One seed fixes the weights, the shuffling and the augmentation. With --out the model is saved after\n"
             + "every epoch (atomically), so an interrupted run keeps its last finished epoch.\n"
             + "Example: train --net lenet --epochs 3 --seed 1 --out lenet.nlmf";
@@ -68,8 +67,8 @@ final class TrainCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
-        o.add(Option.value("net", "mlp|lenet|deepcnn|digit", "lenet", "network"));
-        o.add(Option.value("optimizer", OPTIMIZERS, "adam", "optimizer"));
+        o.add(Option.value("net", String.join("|", Recipes.names()), "lenet", "network"));
+        o.add(Option.value("optimizer", String.join("|", Optimizers.names()), null, "optimizer (default: the network's recipe)"));
         o.add(Option.value("lr", "X", null, "learning rate"));
         o.add(Option.value("batch", "N", null, "mini-batch size (default: the network's recipe)"));
         o.add(Option.value("epochs", "N", null, "passes over the training set (default: the network's recipe)"));
@@ -89,10 +88,13 @@ final class TrainCommand implements Command {
         if (!args.positional().isEmpty()) {
             throw new UsageException("train takes no arguments, got " + args.positional());
         }
-        String net = args.choice("net", "mlp", "lenet", "deepcnn", "digit");
-        String optimizerName = args.choice("optimizer", OPTIMIZERS.split("\\|"));
+        String net = args.choice("net", Recipes.names().toArray(new String[0]));
         Recipe recipe = Recipes.byName(net);
-        float lr = args.has("lr") ? (float) args.doubleValue("lr") : defaultLearningRate(optimizerName);
+        String optimizerName = args.has("optimizer")
+            ? args.choice("optimizer", Optimizers.names().toArray(new String[0])) : recipe.optimizerName();
+        float lr = args.has("lr") ? (float) args.doubleValue("lr")
+            : optimizerName.equals(recipe.optimizerName()) ? recipe.learningRate()
+            : Optimizers.byName(optimizerName).defaultLearningRate();
         if (!(lr > 0)) {
             throw new UsageException("--lr must be positive, got " + args.get("lr"));
         }
@@ -124,7 +126,7 @@ final class TrainCommand implements Command {
         }
 
         Sequential model = recipe.createModel(seed);
-        Optimizer optimizer = optimizer(optimizerName, model.parameters().values(), lr);
+        Optimizer optimizer = Optimizers.byName(optimizerName).create(model.parameters().values(), lr);
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer).epochs(epochs).testSet(test);
         DataLoader loader = new DataLoader(train, batch).shuffle(seed);
         if (augment) {
@@ -194,36 +196,6 @@ final class TrainCommand implements Command {
             } catch (IOException ex) {
                 failure = ex; // reported when training ends; the previous epoch's file stays intact (atomic save)
             }
-        }
-    }
-
-    static float defaultLearningRate(String optimizer) {
-        switch (optimizer) {
-            case "sgd":
-                return 0.1f;
-            case "momentum":
-            case "nesterov":
-            case "adagrad":
-                return 0.01f;
-            default:
-                return 0.001f;
-        }
-    }
-
-    static Optimizer optimizer(String name, Collection<Tensor> params, float lr) {
-        switch (name) {
-            case "sgd":
-                return new Sgd(params, lr);
-            case "momentum":
-                return new Momentum(params, lr);
-            case "nesterov":
-                return new Nesterov(params, lr);
-            case "adagrad":
-                return new AdaGrad(params, lr);
-            case "rmsprop":
-                return new RmsProp(params, lr);
-            default:
-                return new Adam(params, lr);
         }
     }
 

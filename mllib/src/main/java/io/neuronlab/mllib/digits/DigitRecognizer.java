@@ -2,6 +2,7 @@ package io.neuronlab.mllib.digits;
 
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.tensor.NoGrad;
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -106,9 +107,7 @@ public final class DigitRecognizer {
         }
         float[] s = scores.data();
         for (int i = 0; i < n; i++) {
-            float[] p = new float[10];
-            System.arraycopy(s, i * 10, p, 0, 10);
-            if (!isDistribution(p)) softmaxInPlace(p);
+            float[] p = ScalarMath.probabilities(java.util.Arrays.copyOfRange(s, i * 10, i * 10 + 10));
             int best = 0;
             for (int k = 1; k < 10; k++) {
                 if (p[k] > p[best]) best = k;
@@ -130,23 +129,4 @@ public final class DigitRecognizer {
         return new Reading(segments, predictAll(inputs));
     }
 
-    private static boolean isDistribution(float[] p) {
-        float sum = 0;
-        for (float v : p) {
-            if (v < 0 || v > 1) return false;
-            sum += v;
-        }
-        return Math.abs(sum - 1) < 1e-3f;
-    }
-
-    private static void softmaxInPlace(float[] p) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : p) max = Math.max(max, v);
-        float sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            p[k] = (float) Math.exp(p[k] - max);   // overflow guard
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) p[k] /= sum;
-    }
 }

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.functions;
 
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
@@ -28,9 +29,7 @@ public final class Activations {
     public static float[] sigmoid(float[] x) {
         float[] y = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            // two forms so that e^-x never overflows
-            double v = x[i];
-            y[i] = (float) (v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v)));
+            y[i] = ScalarMath.sigmoid(x[i]); // the stable form: e^-x never overflows
         }
         return y;
     }

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.functions;
 
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
@@ -13,17 +14,8 @@ public final class Softmax {
 
     public static float[] softmax(float[] x) {
         requireNonEmpty(x);
-        float max = max(x);
-        double[] e = new double[x.length];
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            e[i] = Math.exp(x[i] - max);  // overflow guard
-            sum += e[i];
-        }
         float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = (float) (e[i] / sum);
-        }
+        ScalarMath.softmaxRows(x, y, 1, x.length); // subtracts the maximum first: the overflow guard
         return y;
     }
 

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.io;
 
+import io.neuronlab.mllib.files.AtomicFile;
 import io.neuronlab.mllib.tensor.Tensor;
 
 import java.io.ByteArrayOutputStream;

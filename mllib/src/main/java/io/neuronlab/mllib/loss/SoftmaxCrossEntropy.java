@@ -1,6 +1,6 @@
 package io.neuronlab.mllib.loss;
 
-import io.neuronlab.mllib.nn.Softmax;
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
@@ -22,7 +22,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         rows = Targets.rows(output, "SoftmaxCrossEntropy");
         int cols = output.numel() / Math.max(rows, 1);
         float[] y = new float[output.numel()];
-        Softmax.softmaxRows(output.data(), y, rows, cols);
+        ScalarMath.softmaxRows(output.data(), y, rows, cols);
         probabilities = Tensor.of(y, output.shape());
         oneHot = Targets.dense(output, target, rows, "SoftmaxCrossEntropy");
         double sum = 0;

@@ -6,6 +6,7 @@ import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.loss.Loss;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Optimizer;
+import io.neuronlab.mllib.optim.Optimizers;
 import io.neuronlab.mllib.optim.StepLr;
 import io.neuronlab.mllib.tensor.Tensor;
 import io.neuronlab.mllib.train.Trainer;
@@ -13,7 +14,6 @@ import io.neuronlab.mllib.train.TrainingListener;
 import io.neuronlab.mllib.train.TrainingResult;
 
 import java.util.Collection;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -27,7 +27,8 @@ public final class Recipe {
     private final String description;
     private final LongFunction<Sequential> model;
     private final Supplier<Loss> loss;
-    private final Function<Collection<Tensor>, Optimizer> optimizer;
+    private final String optimizerName;
+    private final float learningRate;
     private final int batchSize;
     private final int epochs;
     private final boolean augment;
@@ -35,14 +36,14 @@ public final class Recipe {
     private final double expectedAccuracy;
 
     public Recipe(String name, String description, LongFunction<Sequential> model, Supplier<Loss> loss,
-                  Function<Collection<Tensor>, Optimizer> optimizer, int batchSize, int epochs, boolean augment,
+                  String optimizerName, float learningRate, int batchSize, int epochs, boolean augment,
                   double expectedAccuracy) {
-        this(name, description, model, loss, optimizer, batchSize, epochs, augment, 1f, expectedAccuracy);
+        this(name, description, model, loss, optimizerName, learningRate, batchSize, epochs, augment, 1f, expectedAccuracy);
     }
 
     /** As above, with the learning rate multiplied by {@code lrDecay} after every epoch (1 = constant). */
     public Recipe(String name, String description, LongFunction<Sequential> model, Supplier<Loss> loss,
-                  Function<Collection<Tensor>, Optimizer> optimizer, int batchSize, int epochs, boolean augment,
+                  String optimizerName, float learningRate, int batchSize, int epochs, boolean augment,
                   float lrDecay, double expectedAccuracy) {
         if (batchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("batch size and epochs must be >= 1, got " + batchSize + " and " + epochs);
@@ -54,7 +55,12 @@ public final class Recipe {
         this.description = description;
         this.model = model;
         this.loss = loss;
-        this.optimizer = optimizer;
+        Optimizers.byName(optimizerName); // fails early, naming the known optimizers
+        if (!(learningRate > 0f && Float.isFinite(learningRate))) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, got " + learningRate);
+        }
+        this.optimizerName = optimizerName;
+        this.learningRate = learningRate;
         this.batchSize = batchSize;
         this.epochs = epochs;
         this.augment = augment;
@@ -68,6 +74,21 @@ public final class Recipe {
 
     public String description() {
         return description;
+    }
+
+    /** The optimizer's name in {@link Optimizers} ("adam", ...). */
+    public String optimizerName() {
+        return optimizerName;
+    }
+
+    /** The learning rate the optimizer starts with. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** This recipe's optimizer over {@code params}. */
+    public Optimizer createOptimizer(Collection<Tensor> params) {
+        return Optimizers.byName(optimizerName).create(params, learningRate);
     }
 
     public int batchSize() {
@@ -94,12 +115,12 @@ public final class Recipe {
 
     /** The same recipe with another number of epochs. */
     public Recipe withEpochs(int newEpochs) {
-        return new Recipe(name, description, model, loss, optimizer, batchSize, newEpochs, augment, lrDecay, expectedAccuracy);
+        return new Recipe(name, description, model, loss, optimizerName, learningRate, batchSize, newEpochs, augment, lrDecay, expectedAccuracy);
     }
 
     /** The same recipe with augmentation ({@link Augmentation#mnist}) switched on or off. */
     public Recipe withAugmentation(boolean on) {
-        return new Recipe(name, description, model, loss, optimizer, batchSize, epochs, on, lrDecay, expectedAccuracy);
+        return new Recipe(name, description, model, loss, optimizerName, learningRate, batchSize, epochs, on, lrDecay, expectedAccuracy);
     }
 
     /** A freshly initialised network. */
@@ -109,7 +130,7 @@ public final class Recipe {
 
     /** A trainer for {@code net} with this recipe's loss, optimizer, epochs and learning-rate decay. */
     public Trainer trainer(Sequential net) {
-        Optimizer opt = optimizer.apply(net.parameters().values());
+        Optimizer opt = createOptimizer(net.parameters().values());
         return new Trainer(net, loss.get(), opt).epochs(epochs).lrSchedule(lrDecay < 1f ? new StepLr(opt, 1, lrDecay) : null);
     }
 
@@ -130,7 +151,7 @@ public final class Recipe {
 
     @Override
     public String toString() {
-        return name + ": " + description + " (batch " + batchSize + ", " + epochs + " epochs" + (augment ? ", augmented" : "")
+        return name + ": " + description + " (" + optimizerName + " " + learningRate + ", batch " + batchSize + ", " + epochs + " epochs" + (augment ? ", augmented" : "")
             + (lrDecay < 1f ? ", lr ×" + lrDecay + " per epoch" : "") + ", expect " + String.format("%.1f", expectedAccuracy * 100) + " %)";
     }
 }

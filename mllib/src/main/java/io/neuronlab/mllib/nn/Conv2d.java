@@ -6,7 +6,7 @@ import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Profiler;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.tflite.ConvEngine;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
 
 import java.util.Arrays;
 import java.util.Map;

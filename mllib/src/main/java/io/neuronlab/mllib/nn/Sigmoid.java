@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /** {@code y = 1 / (1 + e^-x)}, any shape; the backward uses the cached output: {@code dx = dy·y·(1 − y)}. */
@@ -11,7 +12,7 @@ public final class Sigmoid extends Layer {
         float[] in = x.data();
         float[] y = new float[in.length];
         for (int i = 0; i < in.length; i++) {
-            y[i] = sigmoid(in[i]);
+            y[i] = ScalarMath.sigmoid(in[i]);
         }
         out = Tensor.of(y, x.shape());
         return out;
@@ -27,15 +28,6 @@ public final class Sigmoid extends Layer {
             dx[i] = g[i] * y[i] * (1f - y[i]);
         }
         return Tensor.of(dx, out.shape());
-    }
-
-    /** Numerically safe: never evaluates e^x for large positive x. */
-    static float sigmoid(float x) {
-        if (x >= 0f) {
-            return (float) (1.0 / (1.0 + Math.exp(-x)));
-        }
-        double e = Math.exp(x);
-        return (float) (e / (1.0 + e));
     }
 
     @Override

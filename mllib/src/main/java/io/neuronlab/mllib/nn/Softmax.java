@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.ScalarMath;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
@@ -17,7 +18,7 @@ public final class Softmax extends Layer {
         }
         int c = x.size(-1);
         float[] y = new float[x.numel()];
-        softmaxRows(x.data(), y, x.numel() / Math.max(c, 1), c);
+        ScalarMath.softmaxRows(x.data(), y, x.numel() / Math.max(c, 1), c);
         out = Tensor.of(y, x.shape());
         return out;
     }
@@ -41,26 +42,6 @@ public final class Softmax extends Layer {
             }
         }
         return Tensor.of(dx, out.shape());
-    }
-
-    /** Row-wise softmax of {@code rows × cols} values from {@code x} into {@code y}. */
-    public static void softmaxRows(float[] x, float[] y, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x[o + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                double e = Math.exp(x[o + j] - max); // overflow guard: subtract the row maximum
-                y[o + j] = (float) e;
-                sum += e;
-            }
-            for (int j = 0; j < cols; j++) {
-                y[o + j] = (float) (y[o + j] / sum);
-            }
-        }
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class Adam extends Optimizer {
         this(params, learningRate, 0.9f, 0.999f, 1e-8f);
     }
 
-    public Adam(Collection<Tensor> params, float learningRate, double beta1, double beta2, double eps) {
+    public Adam(Collection<Tensor> params, float learningRate, float beta1, float beta2, float eps) {
         super(params, learningRate);
         if (!(beta1 >= 0f && beta1 < 1f && beta2 >= 0f && beta2 < 1f)) {
             throw new IllegalArgumentException("Adam betas must be in [0, 1), got beta1=" + beta1 + ", beta2=" + beta2);
@@ -34,9 +34,9 @@ public final class Adam extends Optimizer {
         if (!(eps > 0f)) {
             throw new IllegalArgumentException("Adam eps must be > 0, got " + eps);
         }
-        this.beta1 = (float) beta1;
-        this.beta2 = (float) beta2;
-        this.eps = (float) eps;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
         this.first = new State(this.params);
         this.second = new State(this.params);
         this.steps = new int[this.params.size()];

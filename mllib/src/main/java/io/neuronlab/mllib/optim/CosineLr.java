@@ -12,7 +12,7 @@ public final class CosineLr extends LrSchedule {
         this(optimizer, totalEpochs, 0f);
     }
 
-    public CosineLr(Optimizer optimizer, int totalEpochs, double minLearningRate) {
+    public CosineLr(Optimizer optimizer, int totalEpochs, float minLearningRate) {
         super(optimizer);
         if (totalEpochs <= 0) {
             throw new IllegalArgumentException("CosineLr needs totalEpochs > 0, got " + totalEpochs);
@@ -22,7 +22,7 @@ public final class CosineLr extends LrSchedule {
                 + minLearningRate);
         }
         this.totalEpochs = totalEpochs;
-        this.minLearningRate = (float) minLearningRate;
+        this.minLearningRate = minLearningRate;
     }
 
     @Override

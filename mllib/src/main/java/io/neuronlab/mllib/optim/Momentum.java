@@ -13,12 +13,12 @@ public final class Momentum extends Optimizer {
         this(params, learningRate, 0.9f);
     }
 
-    public Momentum(Collection<Tensor> params, float learningRate, double momentum) {
+    public Momentum(Collection<Tensor> params, float learningRate, float momentum) {
         super(params, learningRate);
         if (!(momentum >= 0f && momentum < 1f)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        this.momentum = (float) momentum;
+        this.momentum = momentum;
         this.velocity = new State(this.params);
     }
 

@@ -5,7 +5,7 @@ public final class StepLr extends LrSchedule {
     private final int stepSize;
     private final float gamma;
 
-    public StepLr(Optimizer optimizer, int stepSize, double gamma) {
+    public StepLr(Optimizer optimizer, int stepSize, float gamma) {
         super(optimizer);
         if (stepSize <= 0) {
             throw new IllegalArgumentException("StepLr step size must be > 0 epochs, got " + stepSize);
@@ -14,7 +14,7 @@ public final class StepLr extends LrSchedule {
             throw new IllegalArgumentException("StepLr gamma must be > 0, got " + gamma);
         }
         this.stepSize = stepSize;
-        this.gamma = (float) gamma;
+        this.gamma = gamma;
     }
 
     @Override

@@ -86,15 +86,6 @@ final class ElementwiseOps {
         }, a);
     }
 
-    /** 1 / (1 + e^-x), written so that neither branch overflows. */
-    static float sigmoid(float x) {
-        if (x >= 0f) {
-            return (float) (1.0 / (1.0 + Math.exp(-x)));
-        }
-        double e = Math.exp(x);
-        return (float) (e / (1.0 + e));
-    }
-
     enum Comparison { GT, LT, EQ }
 
     /** A 0/1 mask of the broadcast shape; not differentiable (its gradient is zero almost everywhere). */

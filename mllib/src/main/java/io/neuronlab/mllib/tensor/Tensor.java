@@ -444,7 +444,7 @@ public final class Tensor {
 
     /** 1 / (1 + e^-x); dy/dx = y(1 - y). */
     public Tensor sigmoid() {
-        return ElementwiseOps.unary("sigmoid", this, ElementwiseOps::sigmoid, (x, y) -> y * (1f - y));
+        return ElementwiseOps.unary("sigmoid", this, ScalarMath::sigmoid, (x, y) -> y * (1f - y));
     }
 
     /** tanh(x); dy/dx = 1 - y². */

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.nn.engine.ConvEngine;
 import io.neuronlab.mllib.tensor.Tensor;
 
 import java.util.Arrays;

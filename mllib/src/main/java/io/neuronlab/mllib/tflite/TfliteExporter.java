@@ -1,6 +1,6 @@
 package io.neuronlab.mllib.tflite;
 
-import io.neuronlab.mllib.io.AtomicFile;
+import io.neuronlab.mllib.files.AtomicFile;
 import io.neuronlab.mllib.nn.AvgPool2d;
 import io.neuronlab.mllib.nn.BatchNorm;
 import io.neuronlab.mllib.nn.Conv2d;

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.io;
 
+import io.neuronlab.mllib.files.AtomicFile;
 import io.neuronlab.mllib.tensor.Tensor;
 import org.junit.Rule;
 import org.junit.Test;
@@ -187,5 +188,22 @@ public class ModelFileTest {
             return e.getMessage();
         }
         throw new AssertionError("a damaged file of " + bytes.length + " bytes was accepted");
+    }
+
+    @Test
+    public void failedModelSaveKeepsThePreviousModelLoadable() throws IOException {
+        File f = new File(tmp.getRoot(), "m.nlmf");
+        ModelFile good = ModelFileTest.sample();
+        good.save(f);
+        try {
+            AtomicFile.write(f, out -> {
+                good.writeTo(out);
+                throw new IOException("crash after the bytes were written");
+            });
+            fail();
+        } catch (IOException expected) {
+            // the old model must still be there, complete
+        }
+        assertArrayEquals(good.toBytes(), ModelFile.read(f).toBytes());
     }
 }

@@ -30,7 +30,7 @@ public class OptimizerTest {
     @Test
     public void sgd() {
         // w −= 0.1·2w: 0.8, 0.64, 0.512
-        assertArrayEquals(new float[] {0.8f, 0.64f, 0.512f}, threeSteps(Sgd::new, 0.1f), 1e-6f);
+        assertArrayEquals(new float[] {0.8f, 0.64f, 0.512f}, threeSteps(SGD::new, 0.1f), 1e-6f);
     }
 
     @Test
@@ -41,9 +41,36 @@ public class OptimizerTest {
 
     @Test
     public void nesterov() {
-        // v = −0.2; w = 1 + 0.81·(−0.2) − 1.9·0.2 = 0.458; v = −0.18 − 0.0916 = −0.2716;
-        // w = 0.458 − 0.219996 − 0.17404 = 0.063964; then −0.168700888
-        assertArrayEquals(new float[] {0.458f, 0.063964f, -0.168700888f}, threeSteps(Nesterov::new, 0.1f), 1e-6f);
+        // the book's Nesterov.update: w += α²·v − (1+α)·lr·g with the OLD v, then v = α·v − lr·g
+        // step 1: v = 0, g = 2 → w = 1 − 1.9·0.2 = 0.62; v = −0.2
+        // step 2: g = 1.24 → w = 0.62 + 0.81·(−0.2) − 0.19·1.24 = 0.2224; v = −0.18 − 0.124 = −0.304
+        // step 3: g = 0.4448 → w = 0.2224 + 0.81·(−0.304) − 0.19·0.4448 = −0.108352
+        assertArrayEquals(new float[] {0.62f, 0.2224f, -0.108352f}, threeSteps(Nesterov::new, 0.1f), 1e-6f);
+    }
+
+    @Test
+    public void nesterovFollowsTheBooksUpdateOnItsFigureProblem() {
+        // f(x, y) = x²/20 + y² from (−7, 2), lr 0.1, 30 steps: the book's common/optimizer.py loop, in double
+        double[] w = {-7, 2};
+        double[] v = {0, 0};
+        for (int step = 0; step < 30; step++) {
+            double[] g = {w[0] / 10, 2 * w[1]};
+            for (int i = 0; i < 2; i++) {
+                w[i] += 0.9 * 0.9 * v[i] - (1 + 0.9) * 0.1 * g[i];
+                v[i] = 0.9 * v[i] - 0.1 * g[i];
+            }
+        }
+        Tensor x = Tensor.of(new float[] {-7f}, 1).requiresGrad(true);
+        Tensor y = Tensor.of(new float[] {2f}, 1).requiresGrad(true);
+        Optimizer opt = new Nesterov(java.util.Arrays.asList(x, y), 0.1f);
+        for (int step = 0; step < 30; step++) {
+            opt.zeroGrad();
+            x.accumulateGrad(Tensor.of(new float[] {x.data()[0] / 10f}, 1));
+            y.accumulateGrad(Tensor.of(new float[] {2f * y.data()[0]}, 1));
+            opt.step();
+        }
+        assertEquals(w[0], x.data()[0], 1e-4);
+        assertEquals(w[1], y.data()[0], 1e-4);
     }
 
     @Test
@@ -55,7 +82,7 @@ public class OptimizerTest {
     @Test
     public void rmsProp() {
         // h = 0.01·4 = 0.04 → w = 1 − 0.01·2/0.2 = 0.9; h = 0.0396 + 0.0324 = 0.072 → w = 0.9 − 0.018/√0.072
-        assertArrayEquals(new float[] {0.9f, 0.8329180f, 0.7799824f}, threeSteps(RmsProp::new, 0.01f), 1e-6f);
+        assertArrayEquals(new float[] {0.9f, 0.8329180f, 0.7799824f}, threeSteps(RMSprop::new, 0.01f), 1e-6f);
     }
 
     @Test
@@ -67,7 +94,7 @@ public class OptimizerTest {
     @Test
     public void weightDecayAddsLambdaTimesWeight() {
         // w −= lr·(g + λw) with g = 2w, λ = 0.5: w = 1 − 0.1·2.5 = 0.75
-        float[] trace = threeSteps((p, lr) -> new Sgd(p, lr).withWeightDecay(0.5f), 0.1f);
+        float[] trace = threeSteps((p, lr) -> new SGD(p, lr).withWeightDecay(0.5f), 0.1f);
         assertEquals(0.75f, trace[0], 1e-6f);
         assertEquals(0.5625f, trace[1], 1e-6f);
     }
@@ -86,11 +113,11 @@ public class OptimizerTest {
     /** The book's comparison: f(x, y) = x²/20 + y² from (−7, 2); every optimizer reaches the minimum (0, 0). */
     @Test
     public void allConvergeOnTheBooksFunction() {
-        assertConverges(Sgd::new, 0.95f, 1000);
+        assertConverges(SGD::new, 0.95f, 1000);
         assertConverges(Momentum::new, 0.1f, 300);
         assertConverges(Nesterov::new, 0.1f, 300);
         assertConverges(AdaGrad::new, 1.5f, 300);
-        assertConverges(RmsProp::new, 0.05f, 500);
+        assertConverges(RMSprop::new, 0.05f, 500);
         assertConverges(Adam::new, 0.3f, 500);
     }
 

@@ -10,7 +10,7 @@ import static org.junit.Assert.assertThrows;
 
 public class ScheduleTest {
     private static Optimizer sgd(float lr) {
-        return new Sgd(Collections.singletonList(Tensor.zeros(1)), lr);
+        return new SGD(Collections.singletonList(Tensor.zeros(1)), lr);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

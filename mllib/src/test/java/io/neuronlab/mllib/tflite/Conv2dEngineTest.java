@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.tflite;
 
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import io.neuronlab.mllib.tflite.desktop.BytedecoRuntime;
 
 import static org.junit.Assert.assertEquals;
@@ -16,7 +17,7 @@ import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Optimizer;
-import io.neuronlab.mllib.optim.Sgd;
+import io.neuronlab.mllib.optim.SGD;
 import io.neuronlab.mllib.tensor.Tensor;
 
 import org.junit.Test;
@@ -56,8 +57,8 @@ public class Conv2dEngineTest {
                 }
             }
             Random data = new Random(5);
-            Optimizer sgdJava = new Sgd(java.parameters().values(), 0.1f);
-            Optimizer sgdTflite = new Sgd(tflite.parameters().values(), 0.1f);
+            Optimizer sgdJava = new SGD(java.parameters().values(), 0.1f);
+            Optimizer sgdTflite = new SGD(tflite.parameters().values(), 0.1f);
             SoftmaxCrossEntropy lossJava = new SoftmaxCrossEntropy();
             SoftmaxCrossEntropy lossTflite = new SoftmaxCrossEntropy();
             for (int step = 0; step < 4; step++) {

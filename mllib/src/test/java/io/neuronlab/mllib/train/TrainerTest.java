@@ -10,7 +10,7 @@ import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Adam;
 import io.neuronlab.mllib.optim.Optimizer;
-import io.neuronlab.mllib.optim.Sgd;
+import io.neuronlab.mllib.optim.SGD;
 import io.neuronlab.mllib.tensor.Tensor;
 import org.junit.Rule;
 import org.junit.Test;
@@ -121,11 +121,11 @@ public class TrainerTest {
         Dataset train = Blobs.make(100, 4);
         Sequential a = net(9);
         Sequential b = net(9);
-        new Trainer(a, new SoftmaxCrossEntropy(), new Sgd(a.parameters().values(), 0.1f)).epochs(2)
+        new Trainer(a, new SoftmaxCrossEntropy(), new SGD(a.parameters().values(), 0.1f)).epochs(2)
             .fit(new DataLoader(train, 16).shuffle(11));
 
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-        Optimizer sgd = new Sgd(b.parameters().values(), 0.1f);
+        Optimizer sgd = new SGD(b.parameters().values(), 0.1f);
         DataLoader loader = new DataLoader(train, 16).shuffle(11);
         for (int epoch = 0; epoch < 2; epoch++) {
             for (Batch batch : loader.epoch()) {
@@ -176,7 +176,7 @@ public class TrainerTest {
         List<ModelSnapshot> checkpoints = new ArrayList<>();
         List<Integer> checkpointEpochs = new ArrayList<>();
         boolean[] movedAwayFromCheckpoint = {false};
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(model.parameters().values(), 0.1f))
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f))
             .epochs(3)
             .checkpointer((m, e) -> {
                 checkpoints.add(ModelSnapshot.of(m));
@@ -211,7 +211,7 @@ public class TrainerTest {
         Sequential model = net(4);
         CancelToken token = new CancelToken();
         Recorder rec = new Recorder();
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(model.parameters().values(), 0.1f))
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f))
             .epochs(5).addListener(rec).addListener(new TrainingListener() {
                 @Override
                 public void onBatchEnd(BatchEvent e) {
@@ -239,7 +239,7 @@ public class TrainerTest {
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Recorder rec = new Recorder();
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(model.parameters().values(), 0.1f))
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f))
             .epochs(100).addListener(rec).addListener(new TrainingListener() {
                 @Override
                 public void onBatchEnd(BatchEvent e) {
@@ -278,7 +278,7 @@ public class TrainerTest {
         Dataset bad = Blobs.make(50, 1);
         bad.inputs().data()[3] = Float.POSITIVE_INFINITY;
         Sequential other = net(6);
-        TrainingFuture f = new Trainer(other, new SoftmaxCrossEntropy(), new Sgd(other.parameters().values(), 0.1f))
+        TrainingFuture f = new Trainer(other, new SoftmaxCrossEntropy(), new SGD(other.parameters().values(), 0.1f))
             .fitAsync(new DataLoader(bad, 25));
         try {
             f.get(60, TimeUnit.SECONDS);
@@ -306,7 +306,7 @@ public class TrainerTest {
         };
         File dir = new File(tmp.getRoot(), "ckpt");
         FileCheckpointer every = new FileCheckpointer(dir, "blobs", "bin", writer);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(model.parameters().values(), 0.1f)).epochs(3)
+        new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f)).epochs(3)
             .checkpointer(every)
             .addListener(new TrainingListener() {
                 @Override

@@ -1,16 +1,16 @@
 package io.neuronlab.app.lessons.speed;
 
 import io.neuronlab.app.settings.EngineChoice;
-import io.neuronlab.mllib.tflite.ConvEngine;
-import io.neuronlab.mllib.tflite.ConvEngineBench;
-import io.neuronlab.mllib.tflite.ConvEngineBench.ConvShape;
-import io.neuronlab.mllib.tflite.ConvEngineBench.Timing;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.bench.ConvBenchmark;
+import io.neuronlab.mllib.bench.ConvBenchmark.ConvShape;
+import io.neuronlab.mllib.bench.ConvBenchmark.Timing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The speed lesson's measurement: LeNet-bench's two convolutions ({@link ConvEngineBench#lenet()}) at batch 1
+ * The speed lesson's measurement: LeNet-bench's two convolutions ({@link ConvBenchmark#lenet()}) at batch 1
  * in every engine this device can run. An engine that falls back (no GPU, no TFLite natives) is listed as
  * unavailable with the reason instead of being timed twice under another name.
  */
@@ -36,7 +36,7 @@ public final class EngineTimings {
 
     /** Runs the measurement (seconds on a phone): call off the main thread. */
     public static List<Result> measure(Progress progress) {
-        List<ConvShape> shapes = ConvEngineBench.lenet();
+        List<ConvShape> shapes = ConvBenchmark.lenet();
         EngineChoice[] choices = EngineChoice.values();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < choices.length; i++) {
@@ -49,7 +49,7 @@ public final class EngineTimings {
                     double total = 0;
                     List<ConvEngine> one = new ArrayList<>();
                     one.add(engine);
-                    for (Timing t : ConvEngineBench.time(shapes, one, 1, WARMUP, REPEATS, 1)) {
+                    for (Timing t : ConvBenchmark.time(shapes, one, 1, WARMUP, REPEATS, 1)) {
                         total += t.millisPerImage();
                     }
                     results.add(new Result(choices[i], engine.name(), total, null));

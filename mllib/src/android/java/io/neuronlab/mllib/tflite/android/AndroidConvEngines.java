@@ -1,7 +1,7 @@
 package io.neuronlab.mllib.tflite.android;
 
-import io.neuronlab.mllib.tflite.ConvEngine;
-import io.neuronlab.mllib.tflite.JavaConvEngine;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import io.neuronlab.mllib.tflite.TfliteConvEngine;
 
 import java.util.function.Consumer;

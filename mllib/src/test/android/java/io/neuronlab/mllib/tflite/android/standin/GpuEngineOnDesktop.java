@@ -1,6 +1,6 @@
 package io.neuronlab.mllib.tflite.android.standin;
 
-import io.neuronlab.mllib.tflite.ConvEngine;
+import io.neuronlab.mllib.nn.engine.ConvEngine;
 import io.neuronlab.mllib.tflite.android.AndroidConvEngines;
 
 import java.util.function.Consumer;

@@ -7,21 +7,21 @@ import java.util.Collection;
 /**
  * The book's {@code RMSprop}: {@code h = ρ·h + (1 − ρ)·g²; w −= lr·g / (√h + 1e-7)}, decay ρ = 0.99 by default.
  */
-public final class RmsProp extends Optimizer {
+public final class RMSprop extends Optimizer {
     private static final float EPS = 1e-7f;
     private final float decay;
     private final State squares;
 
-    public RmsProp(Collection<Tensor> params, float learningRate) {
+    public RMSprop(Collection<Tensor> params, float learningRate) {
         this(params, learningRate, 0.99f);
     }
 
-    public RmsProp(Collection<Tensor> params, float learningRate, double decay) {
+    public RMSprop(Collection<Tensor> params, float learningRate, float decay) {
         super(params, learningRate);
         if (!(decay >= 0f && decay < 1f)) {
-            throw new IllegalArgumentException("RmsProp decay must be in [0, 1), got " + decay);
+            throw new IllegalArgumentException("RMSprop decay must be in [0, 1), got " + decay);
         }
-        this.decay = (float) decay;
+        this.decay = decay;
         this.squares = new State(this.params);
     }
 
@@ -36,6 +36,6 @@ public final class RmsProp extends Optimizer {
 
     @Override
     public String toString() {
-        return "RmsProp(lr=" + learningRate + ", decay=" + decay + ")";
+        return "RMSprop(lr=" + learningRate + ", decay=" + decay + ")";
     }
 }

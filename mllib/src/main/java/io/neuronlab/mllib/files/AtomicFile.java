@@ -1,4 +1,4 @@
-package io.neuronlab.mllib.io;
+package io.neuronlab.mllib.files;
 
 import java.io.BufferedOutputStream;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.neuronlab.mllib.tflite;
+package io.neuronlab.mllib.nn.engine;
 
 import io.neuronlab.mllib.nn.Im2col;
 import io.neuronlab.mllib.tensor.Gemm;

@@ -1,5 +1,6 @@
-package io.neuronlab.mllib.tflite;
+package io.neuronlab.mllib.bench;
 
+import io.neuronlab.mllib.nn.engine.ConvEngine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -9,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The bench hook runs every LeNet and deep-CNN convolution in both engines and they agree (speed is not asserted). */
-public class ConvEngineBenchTest {
+public class ConvBenchmarkTest {
     @Test
     public void timesEveryShapeInEveryEngineAndTheEnginesAgree() {
-        List<ConvEngineBench.ConvShape> shapes = new ArrayList<>(ConvEngineBench.lenet());
-        shapes.addAll(ConvEngineBench.deepCnn());
-        List<ConvEngine> engines = ConvEngineBench.availableEngines();
+        List<ConvBenchmark.ConvShape> shapes = new ArrayList<>(ConvBenchmark.lenet());
+        shapes.addAll(ConvBenchmark.deepCnn());
+        List<ConvEngine> engines = ConvBenchmark.availableEngines();
         assertEquals("Java + the desktop TFLite runtime found through META-INF/services", 2, engines.size());
         assertTrue(engines.get(1).name(), engines.get(1).name().startsWith("TFLite CPU"));
         try (ConvEngine tflite = engines.get(1)) {
-            List<ConvEngineBench.Timing> timings = ConvEngineBench.time(shapes, engines, 2, 1, 1, 5);
-            System.out.print(ConvEngineBench.format(timings));
+            List<ConvBenchmark.Timing> timings = ConvBenchmark.time(shapes, engines, 2, 1, 1, 5);
+            System.out.print(ConvBenchmark.format(timings));
             assertEquals(shapes.size() * 2, timings.size());
-            for (ConvEngineBench.Timing t : timings) {
+            for (ConvBenchmark.Timing t : timings) {
                 assertTrue(t.toString(), t.millisPerImage() > 0);
                 assertTrue(t.toString(), t.maxAbsDiff() <= 1e-4f);
             }

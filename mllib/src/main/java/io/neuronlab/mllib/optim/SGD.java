@@ -5,8 +5,8 @@ import io.neuronlab.mllib.tensor.Tensor;
 import java.util.Collection;
 
 /** Stochastic gradient descent, the book's {@code SGD}: {@code w −= lr·g}. */
-public final class Sgd extends Optimizer {
-    public Sgd(Collection<Tensor> params, float learningRate) {
+public final class SGD extends Optimizer {
+    public SGD(Collection<Tensor> params, float learningRate) {
         super(params, learningRate);
     }
 
@@ -19,6 +19,6 @@ public final class Sgd extends Optimizer {
 
     @Override
     public String toString() {
-        return "Sgd(lr=" + learningRate + ")";
+        return "SGD(lr=" + learningRate + ")";
     }
 }

@@ -1,4 +1,4 @@
-package io.neuronlab.mllib.io;
+package io.neuronlab.mllib.files;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -81,22 +81,5 @@ public class AtomicFileTest {
             assertTrue(e.getMessage(), e.getMessage().endsWith("it is a directory"));
         }
         assertArrayEquals(bytes("old"), Files.readAllBytes(f.toPath()));
-    }
-
-    @Test
-    public void failedModelSaveKeepsThePreviousModelLoadable() throws IOException {
-        File f = new File(tmp.getRoot(), "m.nlmf");
-        ModelFile good = ModelFileTest.sample();
-        good.save(f);
-        try {
-            AtomicFile.write(f, out -> {
-                good.writeTo(out);
-                throw new IOException("crash after the bytes were written");
-            });
-            fail();
-        } catch (IOException expected) {
-            // the old model must still be there, complete
-        }
-        assertArrayEquals(good.toBytes(), ModelFile.read(f).toBytes());
     }
 }

@@ -1,11 +1,11 @@
-package io.neuronlab.mllib.tflite;
+package io.neuronlab.mllib.nn.engine;
 
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
  * "Run this convolution": the forward pass of a 2-D convolution, swappable at run time between mllib's
  * pure-Java im2col + GEMM ({@link JavaConvEngine}, the default) and TensorFlow Lite on the CPU or GPU
- * ({@link TfliteConvEngine}). Backward passes always stay in Java, in the layer that owns the weights.
+ * ({@code io.neuronlab.mllib.tflite.TfliteConvEngine}). Backward passes always stay in Java, in the layer that owns the weights.
  */
 public interface ConvEngine extends AutoCloseable {
 

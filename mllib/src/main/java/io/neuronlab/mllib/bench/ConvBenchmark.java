@@ -1,19 +1,32 @@
-package io.neuronlab.mllib.tflite;
+package io.neuronlab.mllib.bench;
 
+import io.neuronlab.mllib.nn.engine.ConvEngine;
+import io.neuronlab.mllib.models.DeepCnn;
+import io.neuronlab.mllib.models.LeNetBench;
+import io.neuronlab.mllib.nn.Conv2d;
+import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.nn.Sequential;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
+import io.neuronlab.mllib.tensor.NoGrad;
 import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.tflite.TfliteConvEngine;
+import io.neuronlab.mllib.tflite.TfliteRuntime;
+import io.neuronlab.mllib.tflite.TfliteRuntimes;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Times one convolution at a time in several {@link ConvEngine}s, for the {@code bench} command: where does
- * TFLite pay off over the Java engine? Each engine also reports how far its output is from the first
- * engine's, so a fast but wrong engine shows up.
+ * The one convolution benchmark (the {@code bench} command's {@code conv.*} lines and the speed lesson): times one
+ * convolution at a time in several {@link ConvEngine}s — where does TFLite pay off over the Java engine? Each
+ * engine also reports how far its output is from the first engine's, so a fast but wrong engine shows up. The
+ * shapes are read off the networks themselves ({@link #convolutions}), never copied by hand.
  */
-public final class ConvEngineBench {
-    private ConvEngineBench() {
+public final class ConvBenchmark {
+    private ConvBenchmark() {
     }
 
     /** One convolution layer's shape: input [C, H, W], O filters of k × k. */
@@ -30,24 +43,35 @@ public final class ConvEngineBench {
     public record Timing(ConvShape shape, String engine, double millisPerImage, float maxAbsDiff) {
     }
 
-    /** LeNet on MNIST: conv 1→6 5×5 pad 2 on 28×28, then 6→16 5×5 on 14×14. */
+    /** LeNet-bench's convolutions on a 28×28 MNIST image. */
     public static List<ConvShape> lenet() {
-        List<ConvShape> s = new ArrayList<>();
-        s.add(new ConvShape("LeNet", "conv1", 1, 28, 28, 6, 5, 1, 2));
-        s.add(new ConvShape("LeNet", "conv2", 6, 14, 14, 16, 5, 1, 0));
-        return Collections.unmodifiableList(s);
+        return convolutions("LeNet", LeNetBench.create(1), 1, 28, 28);
     }
 
-    /** The book's deep CNN (chapter 8): six 3×3 convolutions, 16-16-32-32-64-64 filters, pools between pairs. */
+    /** The book's deep CNN (chapter 8): its six 3×3 convolutions on a 28×28 MNIST image. */
     public static List<ConvShape> deepCnn() {
-        List<ConvShape> s = new ArrayList<>();
-        s.add(new ConvShape("DeepCNN", "conv1", 1, 28, 28, 16, 3, 1, 1));
-        s.add(new ConvShape("DeepCNN", "conv2", 16, 28, 28, 16, 3, 1, 1));
-        s.add(new ConvShape("DeepCNN", "conv3", 16, 14, 14, 32, 3, 1, 1));
-        s.add(new ConvShape("DeepCNN", "conv4", 32, 14, 14, 32, 3, 1, 2));
-        s.add(new ConvShape("DeepCNN", "conv5", 32, 8, 8, 64, 3, 1, 1));
-        s.add(new ConvShape("DeepCNN", "conv6", 64, 8, 8, 64, 3, 1, 1));
-        return Collections.unmodifiableList(s);
+        return convolutions("DeepCNN", DeepCnn.create(1), 1, 28, 28);
+    }
+
+    /**
+     * Every {@link Conv2d} of {@code model} with the input shape it sees for one {@code [channels, height, width]}
+     * image: a forward pass on zeros, layer by layer, in evaluation mode.
+     */
+    public static List<ConvShape> convolutions(String network, Sequential model, int channels, int height, int width) {
+        List<ConvShape> shapes = new ArrayList<>();
+        model.train(false);
+        Tensor x = Tensor.zeros(1, channels, height, width);
+        try (NoGrad scope = NoGrad.enter()) {
+            for (Map.Entry<String, Layer> e : model.namedLayers().entrySet()) {
+                if (e.getValue() instanceof Conv2d) {
+                    Conv2d c = (Conv2d) e.getValue();
+                    shapes.add(new ConvShape(network, e.getKey(), x.size(1), x.size(2), x.size(3), c.outChannels(),
+                        c.kernel(), c.stride(), c.padding()));
+                }
+                x = e.getValue().forward(x);
+            }
+        }
+        return Collections.unmodifiableList(shapes);
     }
 
     /**
@@ -93,21 +117,6 @@ public final class ConvEngineBench {
             engines.add(new TfliteConvEngine(runtime));
         }
         return engines;
-    }
-
-    /** Prints the LeNet and deep-CNN convolution timings for every available engine (batch 1, as in the app). */
-    public static void main(String[] args) {
-        List<ConvShape> shapes = new ArrayList<>(lenet());
-        shapes.addAll(deepCnn());
-        List<ConvEngine> engines = availableEngines();
-        if (engines.size() == 1) {
-            System.out.println("no TFLite runtime on the classpath: only the Java engine is timed (the bytedeco "
-                + "tensorflow-lite jars, in the CLI's lib/, provide the desktop runtime)");
-        }
-        System.out.print(format(time(shapes, engines, 1, 20, 200, 1)));
-        for (ConvEngine e : engines) {
-            e.close();
-        }
     }
 
     /** A fixed-width table of {@link #time} results. */
