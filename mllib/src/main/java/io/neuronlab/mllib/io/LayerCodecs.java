@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class LayerCodecs {
     /** Rebuilt layers get zero weights: the file's tensors overwrite them. */
-    private static final Initializer NO_INIT = new ConstantStd(0);
+    private static final Initializer NO_INIT = new ConstantStd(0f);
 
     private static final LayerCodecs STANDARD = new LayerCodecs()
         .register(new LinearCodec())
@@ -253,6 +253,13 @@ public final class LayerCodecs {
         @Override
         public void describe(BatchNorm layer, LayerSpec spec) {
             spec.with("features", layer.features()).with("momentum", layer.momentum());
+            // written only when they differ from the book's defaults, so files from before they existed match
+            if (layer.eps() != BatchNorm.BOOK_EPS) {
+                spec.with("eps", layer.eps());
+            }
+            if (layer.unbiasedRunningVariance()) {
+                spec.with("unbiased_running_var", true);
+            }
         }
 
         @Override
@@ -261,7 +268,12 @@ public final class LayerCodecs {
             if (!(momentum >= 0f && momentum < 1f)) {
                 throw new ModelFormatException("layer '" + spec.name() + "': BatchNorm momentum " + momentum + " is not in [0, 1)");
             }
-            return new BatchNorm(positive(spec, "features"), momentum);
+            float eps = spec.has("eps") ? spec.floatValue("eps") : BatchNorm.BOOK_EPS;
+            if (!(eps > 0f && Float.isFinite(eps))) {
+                throw new ModelFormatException("layer '" + spec.name() + "': BatchNorm eps " + eps + " is not a positive number");
+            }
+            boolean unbiased = spec.has("unbiased_running_var") && spec.booleanValue("unbiased_running_var");
+            return new BatchNorm(positive(spec, "features"), momentum, eps, unbiased);
         }
     }
 

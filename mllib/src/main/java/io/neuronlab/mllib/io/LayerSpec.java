@@ -43,6 +43,11 @@ public final class LayerSpec {
         return Collections.unmodifiableMap(hyperparameters);
     }
 
+    /** Whether the hyper-parameter {@code key} is present (optional ones are written only when not default). */
+    public boolean has(String key) {
+        return hyperparameters.containsKey(key);
+    }
+
     public int intValue(String key) throws ModelFormatException {
         return get(key, Integer.class);
     }

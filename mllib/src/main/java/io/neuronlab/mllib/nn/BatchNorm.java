@@ -16,14 +16,24 @@ import java.util.Map;
  * <p>Training uses the batch's mean and (biased) variance and updates the running statistics,
  * {@code running = momentum·running + (1 − momentum)·batch} with momentum 0.9 as the book. Evaluation uses
  * the running statistics. They are buffers {@code running_mean} (starts at 0) and {@code running_var}
- * (starts at 1, as PyTorch, so an untrained layer is the identity; the book starts it at 0). ε = 1e-6
- * (the book's {@code 10e-7}).
+ * (starts at 1, as PyTorch, so an untrained layer is the identity; the book starts it at 0).
+ *
+ * <p>Two conventions differ between the book and PyTorch, and both are settable so that a model from either
+ * side computes exactly what it computed there: ε (the book's {@code 10e-7} = 1e-6 by default; PyTorch's 1e-5)
+ * and which variance the running statistic averages — the biased batch variance Σ(x − μ)²/m (the book's
+ * default) or the unbiased Σ(x − μ)²/(m − 1) (PyTorch's). The batch itself is always normalised with the biased
+ * variance, in both. {@link #pytorch(int)} makes a layer with PyTorch's choices.
  */
 public final class BatchNorm extends Layer {
-    private static final float EPS = 1e-6f;
+    /** The book's ε ({@code 10e-7}). */
+    public static final float BOOK_EPS = 1e-6f;
+    /** PyTorch's default ε for {@code BatchNorm1d/2d}. */
+    public static final float PYTORCH_EPS = 1e-5f;
 
     private final int features;
     private final float momentum;
+    private final float eps;
+    private final boolean unbiasedRunningVariance;
     private final Tensor gamma;
     private final Tensor beta;
     private final Tensor runningMean;
@@ -39,7 +49,21 @@ public final class BatchNorm extends Layer {
         this(features, 0.9f);
     }
 
-    public BatchNorm(int features, double momentum) {
+    public BatchNorm(int features, float momentum) {
+        this(features, momentum, BOOK_EPS, false);
+    }
+
+    /**
+     * @param momentum                weight of the old value in the running statistics' update (PyTorch's
+     *                                {@code momentum} m corresponds to 1 − m here)
+     * @param eps                     added to the variance before the square root
+     * @param unbiasedRunningVariance whether the running variance averages the unbiased batch variance (PyTorch)
+     *                                rather than the biased one (the book)
+     */
+    public BatchNorm(int features, float momentum, float eps, boolean unbiasedRunningVariance) {
+        if (!(eps > 0f && Float.isFinite(eps))) {
+            throw new IllegalArgumentException("BatchNorm eps must be a positive number, got " + eps);
+        }
         if (features <= 0) {
             throw new IllegalArgumentException("BatchNorm needs features > 0, got " + features);
         }
@@ -47,7 +71,9 @@ public final class BatchNorm extends Layer {
             throw new IllegalArgumentException("BatchNorm momentum must be in [0, 1), got " + momentum);
         }
         this.features = features;
-        this.momentum = (float) momentum;
+        this.momentum = momentum;
+        this.eps = eps;
+        this.unbiasedRunningVariance = unbiasedRunningVariance;
         this.gamma = Tensor.ones(features).requiresGrad(true);
         this.beta = Tensor.zeros(features).requiresGrad(true);
         this.runningMean = Tensor.zeros(features);
@@ -101,12 +127,14 @@ public final class BatchNorm extends Layer {
                 }
                 var = sq / count;
                 rm[c] = (float) (momentum * rm[c] + (1 - momentum) * mean);
-                rv[c] = (float) (momentum * rv[c] + (1 - momentum) * var);
+                // the running variance of PyTorch is unbiased (m/(m−1)); the batch is normalised with the biased one
+                double runningSample = unbiasedRunningVariance && count > 1 ? sq / (count - 1) : var;
+                rv[c] = (float) (momentum * rv[c] + (1 - momentum) * runningSample);
             } else {
                 mean = rm[c];
                 var = rv[c];
             }
-            float inv = (float) (1 / Math.sqrt(var + EPS));
+            float inv = (float) (1 / Math.sqrt(var + eps));
             invStd[c] = inv;
             for (int i = 0; i < n; i++) {
                 for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
@@ -186,7 +214,17 @@ public final class BatchNorm extends Layer {
 
     /** The ε added to the variance before the square root. */
     public float eps() {
-        return EPS;
+        return eps;
+    }
+
+    /** Whether the running variance averages the unbiased batch variance (PyTorch) instead of the biased one. */
+    public boolean unbiasedRunningVariance() {
+        return unbiasedRunningVariance;
+    }
+
+    /** A layer with PyTorch's conventions: momentum 0.1 in PyTorch's sense (0.9 here), ε = 1e-5, unbiased running variance. */
+    public static BatchNorm pytorch(int features) {
+        return new BatchNorm(features, 0.9f, PYTORCH_EPS, true);
     }
 
     @Override
@@ -206,6 +244,7 @@ public final class BatchNorm extends Layer {
 
     @Override
     public String toString() {
-        return "BatchNorm(" + features + ", momentum=" + momentum + ")";
+        return "BatchNorm(" + features + ", momentum=" + momentum
+            + (eps != BOOK_EPS ? ", eps=" + eps : "") + (unbiasedRunningVariance ? ", unbiased running variance" : "") + ")";
     }
 }

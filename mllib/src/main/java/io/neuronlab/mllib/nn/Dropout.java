@@ -9,6 +9,11 @@ import java.util.Random;
  * the survivors are scaled by {@code 1 / (1 − ratio)}, so evaluation passes values through unchanged (scale 1).
  * (The book instead leaves survivors unscaled and multiplies by {@code 1 − ratio} at evaluation; expected
  * outputs are the same.) Any shape. Masks are drawn from the given {@link Random}: one seed, one run.
+ *
+ * <p>Weights trained with the book's convention do not carry over unchanged: at evaluation the book's network
+ * feeds {@code (1 − ratio)·x} to the next layer where this one feeds {@code x}. Whoever loads such weights must
+ * multiply the weights (not the bias) of the layer after each dropout by {@link #bookEvaluationScale()} — the
+ * same predictions then follow, image for image.
  */
 public final class Dropout extends Layer {
     private final float ratio;
@@ -19,14 +24,14 @@ public final class Dropout extends Layer {
     private int[] shape;
     private boolean dropped;      // whether the last forward applied a mask
 
-    public Dropout(double ratio, Random random) {
+    public Dropout(float ratio, Random random) {
         if (!(ratio >= 0f && ratio < 1f)) {
             throw new IllegalArgumentException("Dropout ratio must be in [0, 1), got " + ratio);
         }
         if (random == null) {
             throw new IllegalArgumentException("Dropout needs a Random (seed it for reproducible runs)");
         }
-        this.ratio = (float) ratio;
+        this.ratio = ratio;
         this.random = random;
     }
 
@@ -67,6 +72,14 @@ public final class Dropout extends Layer {
 
     public float ratio() {
         return ratio;
+    }
+
+    /**
+     * {@code 1 − ratio}: the factor the book's dropout applies at evaluation. Scale the next layer's weights by it
+     * when loading weights trained with the book's convention into a network with this (inverted) dropout.
+     */
+    public float bookEvaluationScale() {
+        return 1f - ratio;
     }
 
     @Override

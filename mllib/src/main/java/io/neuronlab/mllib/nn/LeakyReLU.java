@@ -7,7 +7,7 @@ public final class LeakyReLU extends Layer {
     private final float alpha;
     private Tensor x;
 
-    public LeakyReLU(double alpha) {
+    public LeakyReLU(float alpha) {
         if (!(alpha >= 0f && alpha < 1f)) {
             throw new IllegalArgumentException("LeakyReLU slope alpha must be in [0, 1), got " + alpha);
         }

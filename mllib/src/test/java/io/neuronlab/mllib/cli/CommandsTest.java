@@ -162,7 +162,7 @@ public class CommandsTest {
 
         File leaky = new File(tmp.getRoot(), "leaky.nlmf");
         new ModelSerializer().save(new Sequential().add("fc", new Linear(4, 2, new He(), new Random(1)))
-            .add("act", new LeakyReLU(0.1)), TrainingMetadata.none(), leaky);
+            .add("act", new LeakyReLU(0.1f)), TrainingMetadata.none(), leaky);
         CliRun unsupported = CliRun.run("export-tflite", "--model", leaky.getPath(), "--out", out.getPath());
         assertEquals(unsupported.toString(), 1, unsupported.exitCode);
         assertTrue(unsupported.err, unsupported.err.startsWith("mllib export-tflite: error: cannot export " + leaky.getPath() + ": "));

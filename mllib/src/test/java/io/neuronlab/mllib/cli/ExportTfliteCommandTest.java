@@ -82,7 +82,7 @@ public class ExportTfliteCommandTest {
     public void unsupportedLayerFailsWithItsName() throws Exception {
         Sequential net = new Sequential()
             .add("fc", new Linear(4, 3, new He(), new Random(1)))
-            .add("leaky", new LeakyReLU(0.1));
+            .add("leaky", new LeakyReLU(0.1f));
         File modelFile = new File(tmp.getRoot(), "mlp.nlmf");
         new ModelSerializer().save(net, TrainingMetadata.none(), modelFile);
         int code = run("export-tflite", "--model", modelFile.getPath(), "--out", new File(tmp.getRoot(), "x.tflite").getPath());

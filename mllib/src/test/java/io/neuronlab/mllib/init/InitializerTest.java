@@ -35,7 +35,7 @@ public class InitializerTest {
     public void spreadsMatchTheBookFormulas() {
         // 200 x 100 = 20000 draws: the sample std is within ~1% of the target
         Tensor w = Tensor.zeros(200, 100);
-        new ConstantStd(0.01).fill(w, new Random(1));
+        new ConstantStd(0.01f).fill(w, new Random(1));
         assertEquals(0.01, meanStd(w.data())[1], 0.0003);
         new Xavier().fill(w, new Random(2));
         assertEquals(Math.sqrt(1.0 / 200), meanStd(w.data())[1], 0.03 * Math.sqrt(1.0 / 200));

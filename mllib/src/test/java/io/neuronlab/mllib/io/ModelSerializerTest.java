@@ -52,13 +52,13 @@ public class ModelSerializerTest {
             .add("relu1", new ReLU())
             .add("pool1", new MaxPool2d(2, 2))
             .add("conv2", new Conv2d(4, 6, 3, 2, 0, new He(), r))
-            .add("leaky", new LeakyReLU(0.05))
+            .add("leaky", new LeakyReLU(0.05f))
             .add("pool2", new AvgPool2d(2, 1))
             .add("flat", new Flatten())
             .add("fc1", new Linear(6, hidden, new He(), r))
-            .add("bn2", new BatchNorm(hidden, 0.8))
+            .add("bn2", new BatchNorm(hidden, 0.8f, 1e-5f, true))
             .add("tanh", new Tanh())
-            .add("drop", new Dropout(0.3, r))
+            .add("drop", new Dropout(0.3f, r))
             .add("fc2", new Linear(hidden, 10, new He(), r))
             .add("sig", new Sigmoid())
             .add("fc3", new Linear(10, 10, new He(), r))
@@ -120,6 +120,10 @@ public class ModelSerializerTest {
         assertEquals(1, ((AvgPool2d) loaded.layer("pool2")).stride());
         assertEquals(0.05f, ((LeakyReLU) loaded.layer("leaky")).alpha(), 0f);
         assertEquals(0.8f, ((BatchNorm) loaded.layer("bn2")).momentum(), 0f);
+        assertEquals(1e-5f, ((BatchNorm) loaded.layer("bn2")).eps(), 0f);
+        assertTrue(((BatchNorm) loaded.layer("bn2")).unbiasedRunningVariance());
+        assertEquals(BatchNorm.BOOK_EPS, ((BatchNorm) loaded.layer("bn1")).eps(), 0f);
+        assertFalse(((BatchNorm) loaded.layer("bn1")).unbiasedRunningVariance());
         assertEquals(0.3f, ((Dropout) loaded.layer("drop")).ratio(), 0f);
         assertEquals(16, ((Linear) loaded.layer("fc1")).outFeatures());
     }

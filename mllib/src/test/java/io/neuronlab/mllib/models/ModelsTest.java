@@ -166,11 +166,14 @@ public class ModelsTest {
         assertEquals(0.7f, digit.withEpochs(4).lrDecay(), 0f);
         assertEquals(5, lenet.withEpochs(5).epochs());
         assertTrue(Recipes.deepCnn().withAugmentation(true).augment());
+        assertEquals("adam", lenet.optimizerName());
+        assertEquals(LeNetBench.LEARNING_RATE, lenet.learningRate(), 0f);
+        assertEquals(java.util.Arrays.asList("mlp", "lenet", "deepcnn", "digit"), Recipes.names());
         try {
             Recipes.byName("resnet");
             fail();
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage().contains("known: lenet, deepcnn, mlp"));
+            assertEquals("unknown network 'resnet'; known: [mlp, lenet, deepcnn, digit]", e.getMessage());
         }
     }
 }

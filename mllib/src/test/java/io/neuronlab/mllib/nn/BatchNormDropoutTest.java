@@ -33,6 +33,36 @@ public class BatchNormDropoutTest {
     }
 
     @Test
+    public void batchNormWithPyTorchsConventions() {
+        // one feature, batch [1, 2, 3, 6]: mean 3, biased variance 14/4 = 3.5, unbiased 14/3
+        BatchNorm bn = BatchNorm.pytorch(1);
+        assertEquals(1e-5f, bn.eps(), 0f);
+        Tensor y = bn.forward(Tensor.of(new double[][] {{1}, {2}, {3}, {6}}));
+        // the batch is normalised with the biased variance and PyTorch's eps
+        assertEquals((1 - 3) / Math.sqrt(3.5 + 1e-5), y.get(0, 0), 1e-6);
+        assertEquals((6 - 3) / Math.sqrt(3.5 + 1e-5), y.get(3, 0), 1e-6);
+        // the running variance averages the unbiased one: 0.9·1 + 0.1·14/3
+        assertEquals(0.9 + 0.1 * 14 / 3.0, bn.runningVar().data()[0], 1e-6);
+        assertEquals(0.3, bn.runningMean().data()[0], 1e-6);
+        bn.train(false);
+        double rv = 0.9 + 0.1 * 14 / 3.0;
+        assertEquals((5 - 0.3) / Math.sqrt(rv + 1e-5), bn.forward(Tensor.of(new double[][] {{5}})).get(0, 0), 1e-5);
+
+        // the book's defaults on the same batch: biased running variance, eps 1e-6
+        BatchNorm book = new BatchNorm(1);
+        book.forward(Tensor.of(new double[][] {{1}, {2}, {3}, {6}}));
+        assertEquals(0.9 + 0.1 * 3.5, book.runningVar().data()[0], 1e-6);
+        assertEquals(BatchNorm.BOOK_EPS, book.eps(), 0f);
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm(1, 0.9f, 0f, false));
+    }
+
+    @Test
+    public void bookEvaluationScaleIsOneMinusTheRatio() {
+        assertEquals(0.5f, new Dropout(0.5f, new Random(1)).bookEvaluationScale(), 0f);
+        assertEquals(0.75f, new Dropout(0.25f, new Random(1)).bookEvaluationScale(), 0f);
+    }
+
+    @Test
     public void batchNormOnImagesUsesChannelStatistics() {
         BatchNorm bn = new BatchNorm(3);
         Tensor x = GradChecks.gaussian(new Random(1), 4, 3, 2, 2);

@@ -59,7 +59,7 @@ public class ConvPoolTest {
     @Test
     public void convGradientCheck() {
         Random r = new Random(2);
-        Conv2d conv = new Conv2d(2, 3, 3, 2, 1, new ConstantStd(0.5), r);
+        Conv2d conv = new Conv2d(2, 3, 3, 2, 1, new ConstantStd(0.5f), r);
         System.arraycopy(GradChecks.gaussian(r, 3).data(), 0, conv.bias().data(), 0, 3);
         GradChecks.assertLayerGradients(conv, GradChecks.gaussian(r, 2, 2, 5, 5), 1e-3);
     }

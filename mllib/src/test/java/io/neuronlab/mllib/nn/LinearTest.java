@@ -13,7 +13,7 @@ import static org.junit.Assert.assertTrue;
 
 public class LinearTest {
     private static Linear withWeights(float[] w, float[] b, int in, int out) {
-        Linear l = new Linear(in, out, new ConstantStd(0), new Random(0));
+        Linear l = new Linear(in, out, new ConstantStd(0f), new Random(0));
         System.arraycopy(w, 0, l.weight().data(), 0, w.length);
         System.arraycopy(b, 0, l.bias().data(), 0, b.length);
         return l;
@@ -38,7 +38,7 @@ public class LinearTest {
 
     @Test
     public void gradientsAccumulateUntilZeroGrad() {
-        Linear l = new Linear(3, 2, new ConstantStd(1), new Random(3));
+        Linear l = new Linear(3, 2, new ConstantStd(1f), new Random(3));
         Tensor x = GradChecks.gaussian(new Random(1), 4, 3);
         l.forward(x);
         l.backward(Tensor.ones(4, 2));
@@ -54,7 +54,7 @@ public class LinearTest {
 
     @Test
     public void flattensImageInputsAndReturnsGradientInTheirShape() {
-        Linear l = new Linear(12, 4, new ConstantStd(0.5), new Random(5));
+        Linear l = new Linear(12, 4, new ConstantStd(0.5f), new Random(5));
         Tensor x = GradChecks.gaussian(new Random(2), 2, 3, 2, 2);
         assertArrayEquals(new int[] {2, 4}, l.forward(x).shape());
         assertArrayEquals(new int[] {2, 3, 2, 2}, l.backward(Tensor.ones(2, 4)).shape());
@@ -62,14 +62,14 @@ public class LinearTest {
 
     @Test
     public void gradientCheck() {
-        Linear l = new Linear(5, 4, new ConstantStd(0.5), new Random(11));
+        Linear l = new Linear(5, 4, new ConstantStd(0.5f), new Random(11));
         System.arraycopy(GradChecks.gaussian(new Random(9), 4).data(), 0, l.bias().data(), 0, 4);
         GradChecks.assertLayerGradients(l, GradChecks.gaussian(new Random(12), 3, 5), 1e-3);
     }
 
     @Test
     public void wrongInputShapeIsNamed() {
-        Linear l = new Linear(5, 4, new ConstantStd(0.5), new Random(11));
+        Linear l = new Linear(5, 4, new ConstantStd(0.5f), new Random(11));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.forward(Tensor.zeros(3, 6)));
         assertTrue(e.getMessage(), e.getMessage().contains("[3, 6]") && e.getMessage().contains("Linear(5, 4)"));
     }

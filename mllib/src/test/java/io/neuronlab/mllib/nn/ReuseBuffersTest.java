@@ -27,7 +27,7 @@ public class ReuseBuffersTest {
             .add("flatten", new Flatten())
             .add("fc1", new Linear(4 * 6 * 6, 16, new He(), r))
             .add("relu2", new ReLU())
-            .add("drop", new Dropout(0.3, new Random(seed + 1)))
+            .add("drop", new Dropout(0.3f, new Random(seed + 1)))
             .add("fc2", new Linear(16, 3, new He(), r));
     }
 

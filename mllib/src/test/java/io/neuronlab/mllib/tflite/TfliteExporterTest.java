@@ -58,7 +58,7 @@ public class TfliteExporterTest {
             .add("pool2", new AvgPool2d(2, 2))
             .add("flatten", new Flatten())
             .add("fc1", new Linear(400, 120, new He(), random))
-            .add("dropout", new Dropout(0.5, random))
+            .add("dropout", new Dropout(0.5f, random))
             .add("bn3", new BatchNorm(120))
             .add("tanh3", new Tanh())
             .add("fc2", new Linear(120, 10, new He(), random))
@@ -142,7 +142,7 @@ public class TfliteExporterTest {
     public void unsupportedLayerIsNamedInTheError() {
         Sequential m = new Sequential()
             .add(new Linear(4, 3, new He(), random))
-            .add(new LeakyReLU(0.1));
+            .add(new LeakyReLU(0.1f));
         try {
             TfliteExporter.toBytes(m, new int[] {4});
             fail("LeakyReLU is not exportable");

@@ -16,11 +16,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.File;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -291,59 +287,6 @@ public class TrainerTest {
         assertTrue(ModelSnapshot.of(net(6)).matches(other));
     }
 
-    @Test
-    public void fileCheckpointerWritesEveryEpochOrTheBest() throws IOException {
-        Sequential model = net(7);
-        List<ModelSnapshot> atEpoch = new ArrayList<>();
-        CheckpointWriter writer = (m, file) -> {
-            try (DataOutputStream out = new DataOutputStream(new FileOutputStream(file))) {
-                for (Tensor t : m.parameters().values()) {
-                    for (float v : t.data()) {
-                        out.writeFloat(v);
-                    }
-                }
-            }
-        };
-        File dir = new File(tmp.getRoot(), "ckpt");
-        FileCheckpointer every = new FileCheckpointer(dir, "blobs", "bin", writer);
-        new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f)).epochs(3)
-            .checkpointer(every)
-            .addListener(new TrainingListener() {
-                @Override
-                public void onEpochEnd(EpochEvent e) {
-                    atEpoch.add(ModelSnapshot.of(model));
-                }
-            })
-            .fit(new DataLoader(Blobs.make(60, 2), 20));
-        for (int e = 1; e <= 3; e++) {
-            File f = new File(dir, "blobs-epoch" + e + ".bin");
-            assertTrue(f.getPath(), f.isFile());
-            Sequential loaded = net(0);
-            readInto(loaded, f);
-            assertTrue("checkpoint " + e + " holds that epoch's weights", atEpoch.get(e - 1).matches(loaded));
-        }
-        assertEquals(new File(dir, "blobs-epoch3.bin"), every.lastWritten());
-
-        FileCheckpointer best = new FileCheckpointer(dir, "b", "bin", writer).bestOnly(true);
-        Sequential m2 = net(8);
-        TrainingResult r = new Trainer(m2, new SoftmaxCrossEntropy(), new Adam(m2.parameters().values(), 0.05f))
-            .epochs(4).checkpointer(best).fit(new DataLoader(Blobs.make(60, 3), 20));
-        assertEquals(new File(dir, "b-best.bin"), best.lastWritten());
-        assertFalse(new File(dir, "b-epoch1.bin").exists());
-        assertTrue(r.bestEpoch() >= 1);
-    }
-
-    private static void readInto(Sequential model, File f) throws IOException {
-        try (DataInputStream in = new DataInputStream(new FileInputStream(f))) {
-            for (Tensor t : model.parameters().values()) {
-                float[] d = t.data();
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = in.readFloat();
-                }
-            }
-            assertEquals(-1, in.read());
-        }
-    }
 
     private static void await(CountDownLatch latch) {
         try {
