@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# For `mllib bench` only: OpenBLAS, to measure mllib's GEMM against (the issue's "≥ 50 % of OpenBLAS at 512").
+# For `mllib bench` only: OpenBLAS, to measure mllib's GEMM against (docs/bench.md compares the GEMM at 512 with it).
 # Debian's libopenblas0-pthread is downloaded and unpacked into a cache directory — NOT installed: installing it
 # would switch the system's libblas.so.3 (and with it numpy's and PyTorch's BLAS) and change the baseline the
 # LeNet comparison runs against. The bench loads the unpacked library directly (ctypes, cblas_sgemm).

@@ -44,7 +44,7 @@ public final class BenchOptions {
         return this;
     }
 
-    /** How many training images one timed epoch uses (60,000 = the full epoch the issue asks for). */
+    /** How many training images one timed epoch uses (60,000 = a full MNIST epoch, the figure docs/bench.md reports). */
     public BenchOptions trainImages(int count) {
         if (count < 64) {
             throw new IllegalArgumentException("need at least one batch of 64 training images, got " + count);

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Times {@link LeNetBench} (the issue's recipe: softmax cross-entropy, Adam lr 1e-3, batch 64, pixels in
+ * Times {@link LeNetBench} (the LeNet benchmark recipe: softmax cross-entropy, Adam lr 1e-3, batch 64, pixels in
  * [0,1]): one full training epoch, single-image inference (median of 1000) and
  * batch-1000 inference per thread count, the same in PyTorch when available, and a profiled epoch that
  * splits the training time by layer and kernel.

@@ -39,7 +39,7 @@ public class ShippedDigitModelTest {
         }
     }
 
-    /** The target: the shipped model must reach 99.2% on the 10 000 MNIST test images. */
+    /** The shipped model's promised accuracy (README): at least 99.2% on the 10 000 MNIST test images. */
     static final double MNIST_FLOOR = 0.992;
 
     @Test
