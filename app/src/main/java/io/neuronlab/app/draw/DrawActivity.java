@@ -154,13 +154,21 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
             return;
         }
         GrayImage input = reading.segments().get(0).mnistInput();
-        DigitNetwork.Maps maps = model.featureMaps(this, input);
-        if (maps.activations().isEmpty()) {
-            Toast.makeText(this, R.string.draw_no_conv_layers, Toast.LENGTH_LONG).show();
-            return;
-        }
-        featureMaps.setMaps(maps.titles(), maps.activations());
-        featureMaps.setVisibility(View.VISIBLE);
+        DigitNetwork network = model;
+        int mine = generation;
+        // computed on the background executor like the recognition itself, never on the UI thread
+        NeuronLabApp.of(this).background().execute(() -> {
+            DigitNetwork.Maps maps = network.featureMaps(this, input);
+            main.post(() -> {
+                if (mine != generation) return;   // the drawing changed meanwhile
+                if (maps.activations().isEmpty()) {
+                    Toast.makeText(this, R.string.draw_no_conv_layers, Toast.LENGTH_LONG).show();
+                    return;
+                }
+                featureMaps.setMaps(maps.titles(), maps.activations());
+                featureMaps.setVisibility(View.VISIBLE);
+            });
+        });
     }
 
     private void askForTheRightDigit() {

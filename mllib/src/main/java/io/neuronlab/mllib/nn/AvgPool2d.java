@@ -26,9 +26,8 @@ public final class AvgPool2d extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         int[] s = Pooling.requireImages(x, this);
-        oh = Im2col.outSize(s[2], k, stride, 0);
-        ow = Im2col.outSize(s[3], k, stride, 0);
-        inShape = s;
+        int oh = Im2col.outSize(s[2], k, stride, 0); // locals: concurrent inference calls share no shape
+        int ow = Im2col.outSize(s[3], k, stride, 0);
         int planes = s[0] * s[1];
         float[] in = x.data();
         float[] y = new float[planes * oh * ow];
@@ -49,6 +48,9 @@ public final class AvgPool2d extends Layer {
                 }
             }
         }
+        inShape = s;
+        this.oh = oh;
+        this.ow = ow;
         return Tensor.of(y, s[0], s[1], oh, ow);
     }
 

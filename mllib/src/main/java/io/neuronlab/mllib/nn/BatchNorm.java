@@ -91,14 +91,11 @@ public final class BatchNorm extends Layer {
         int spatial = s.length == 4 ? s[2] * s[3] : 1;
         int count = n * spatial;
         float[] in = x.data();
-        if (normalized == null || normalized.length != in.length) {
-            normalized = new float[in.length];
-        }
-        if (invStd == null) {
-            invStd = new float[features];
-        }
-        inShape = s;
-        usedBatchStats = isTraining();
+        // scratch per call unless single-caller (training or reuse): concurrent inference shares nothing
+        boolean reuse = keepsScratch();
+        float[] xHat = reuse && normalized != null && normalized.length == in.length ? normalized : new float[in.length];
+        float[] inverse = reuse && invStd != null ? invStd : new float[features];
+        boolean batchStats = isTraining();
         float[] y = new float[in.length];
         float[] g = gamma.data();
         float[] b = beta.data();
@@ -107,7 +104,7 @@ public final class BatchNorm extends Layer {
         for (int c = 0; c < features; c++) {
             double mean;
             double var;
-            if (usedBatchStats) {
+            if (batchStats) {
                 if (count == 0) {
                     throw new IllegalArgumentException("BatchNorm in training mode needs a non-empty batch");
                 }
@@ -135,15 +132,19 @@ public final class BatchNorm extends Layer {
                 var = rv[c];
             }
             float inv = (float) (1 / Math.sqrt(var + eps));
-            invStd[c] = inv;
+            inverse[c] = inv;
             for (int i = 0; i < n; i++) {
                 for (int p = (i * features + c) * spatial, end = p + spatial; p < end; p++) {
                     float xn = (float) ((in[p] - mean) * inv);
-                    normalized[p] = xn;
+                    xHat[p] = xn;
                     y[p] = g[c] * xn + b[c];
                 }
             }
         }
+        inShape = s;
+        normalized = xHat;
+        invStd = inverse;
+        usedBatchStats = batchStats;
         return Tensor.of(y, s);
     }
 

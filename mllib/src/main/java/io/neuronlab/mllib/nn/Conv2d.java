@@ -49,7 +49,7 @@ public final class Conv2d extends Layer {
     private float[][][] rowParts;     // per share: one image's dout rows then col rows, as zero-offset arrays
     private final ReusableArray output = new ReusableArray();
     private final ReusableArray gradInput = new ReusableArray();
-    private ConvEngine engine;   // null: the im2col + GEMM below; else the engine runs the forward
+    private volatile ConvEngine engine; // null: the im2col + GEMM below; else the engine runs the forward
     private Tensor engineInput;  // input of the last engine forward: backward builds its columns
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
@@ -77,20 +77,19 @@ public final class Conv2d extends Layer {
         int n = s[0];
         int h = s[2];
         int wd = s[3];
-        oh = Im2col.outSize(h, k, stride, pad);
-        ow = Im2col.outSize(wd, k, stride, pad);
-        inShape = s;
-        if (engine != null) {
-            engineInput = x;
-            return engine.forward(x, weight, bias, stride, pad);
+        // locals, published to the fields only at the end: concurrent inference calls never see each other's shapes
+        int outH = Im2col.outSize(h, k, stride, pad);
+        int outW = Im2col.outSize(wd, k, stride, pad);
+        ConvEngine e = engine; // read once: Settings may switch engines while a recognition runs
+        if (e != null) {
+            Tensor y = e.forward(x, weight, bias, stride, pad);
+            publish(s, outH, outW, x, col);
+            return y;
         }
-        engineInput = null;
-        int plane = oh * ow;
+        int plane = outH * outW;
         int kk = inC * k * k;
-        int colSize = n * kk * plane;
-        if (col == null || col.length != colSize) {
-            col = new float[colSize];
-        }
+        int colSize = Math.multiplyExact(Math.multiplyExact(n, kk), plane);
+        float[] cols = keepsScratch() && col != null && col.length == colSize ? col : new float[colSize];
         float[] y = output.get(n * outC * plane, reusesBuffers()); // every value set below: bias, then += GEMM
         float[] xd = x.data();
         float[] w = weight.data();
@@ -100,17 +99,27 @@ public final class Conv2d extends Layer {
         Parallel.forRange(n, Integer.MAX_VALUE, (part, from, to) -> {
             for (int i = from; i < to; i++) {
                 long t0 = Profiler.start();
-                Im2col.im2colRows(xd, i * imageSize, inC, h, wd, k, k, stride, pad, col, i * kk * plane);
+                Im2col.im2colRows(xd, i * imageSize, inC, h, wd, k, k, stride, pad, cols, i * kk * plane);
                 Profiler.stop(Profiler.IM2COL, t0);
                 int yOff = i * outC * plane;
                 for (int o = 0; o < outC; o++) {
                     Arrays.fill(y, yOff + o * plane, yOff + (o + 1) * plane, b[o]);
                 }
                 // out_i [outC, plane] += W [outC, kk] · col_i [kk, plane]
-                Gemm.sgemm(false, false, outC, plane, kk, 1f, w, 0, kk, col, i * kk * plane, plane, 1f, y, yOff, plane);
+                Gemm.sgemm(false, false, outC, plane, kk, 1f, w, 0, kk, cols, i * kk * plane, plane, 1f, y, yOff, plane);
             }
         });
-        return Tensor.of(y, n, outC, oh, ow);
+        publish(s, outH, outW, null, cols);
+        return Tensor.of(y, n, outC, outH, outW);
+    }
+
+    /** What the backward needs of the last forward, written once that forward is done. */
+    private void publish(int[] shape, int outH, int outW, Tensor forEngine, float[] columns) {
+        inShape = shape;
+        oh = outH;
+        ow = outW;
+        engineInput = forEngine;
+        col = columns;
     }
 
     @Override

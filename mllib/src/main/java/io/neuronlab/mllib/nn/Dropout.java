@@ -37,11 +37,12 @@ public final class Dropout extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        shape = x.shape();
+        int[] s = x.shape();
+        shape = s;
         float[] in = x.data();
         dropped = isTraining();
         if (!dropped) {
-            return Tensor.of(in.clone(), shape);
+            return Tensor.of(in.clone(), s); // evaluation: a plain copy, safe for concurrent callers
         }
         if (keep == null || keep.length != in.length) {
             keep = new boolean[in.length];
@@ -52,7 +53,7 @@ public final class Dropout extends Layer {
             keep[i] = random.nextFloat() >= ratio;
             y[i] = keep[i] ? in[i] * scale : 0f;
         }
-        return Tensor.of(y, shape);
+        return Tensor.of(y, s);
     }
 
     @Override

@@ -15,8 +15,9 @@ public final class Flatten extends Layer {
         if (x.dim() < 1) {
             throw new IllegalArgumentException("Flatten needs an input [N, ...], got a scalar");
         }
-        inShape = x.shape();
-        int n = inShape[0];
+        int[] s = x.shape();
+        inShape = s;
+        int n = s[0];
         return Tensor.of(x.data(), n, n == 0 ? 0 : x.numel() / n);
     }
 

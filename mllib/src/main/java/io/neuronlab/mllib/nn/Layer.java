@@ -16,6 +16,15 @@ import java.util.Map;
  * <p>{@link #call} runs {@link #forward} and, when autograd is recording, joins the graph so that
  * {@code loss.backward()} reaches this layer's parameters. Caches hold the most recent forward only: run
  * backward before the next forward of the same layer.
+ *
+ * <h2>Threads</h2>
+ * Inference may be shared: in evaluation mode ({@code train(false)}, as after {@code Trainer.fit} or loading a
+ * model file) with buffer reuse off, {@link #forward} may be called on one layer — or one network — by several
+ * threads at once. A forward then reads only its input and the parameters and takes its scratch memory per call
+ * ({@link #keepsScratch()}), so every caller gets the output for its own input. Everything else is for one thread
+ * at a time: training ({@code train(true)}), {@link #backward}, {@link #reuseBuffers reuseBuffers(true)} and
+ * changing the parameters. The caches a forward leaves for {@link #backward} belong to whichever call finished
+ * last, so a backward after concurrent forwards is meaningless.
  */
 public abstract class Layer {
     private boolean training = true;
@@ -67,6 +76,15 @@ public abstract class Layer {
 
     public boolean reusesBuffers() {
         return reuseBuffers;
+    }
+
+    /**
+     * Whether this layer may keep scratch arrays (im2col columns, pooling indices, normalised inputs) from one
+     * forward to the next: while training or reusing buffers — both single-caller. In plain evaluation mode a
+     * forward takes fresh scratch, which is what makes concurrent inference safe (see the class comment).
+     */
+    protected final boolean keepsScratch() {
+        return training || reuseBuffers;
     }
 
     /** Clears the gradients of every parameter (with buffer reuse on: zeros in place, see {@link Tensor#zeroGradInPlace}). */

@@ -34,17 +34,17 @@ public final class MaxPool2d extends Layer {
         int ow = Im2col.outSize(s[3], k, stride, 0);
         int planes = s[0] * s[1];
         int outSize = planes * oh * ow;
-        if (argmax == null || argmax.length != outSize) {
-            argmax = new int[outSize];
-        }
-        inShape = s;
+        // per call unless single-caller (training or reuse): concurrent inference never shares the indices
+        int[] from = keepsScratch() && argmax != null && argmax.length == outSize ? argmax : new int[outSize];
         float[] in = x.data();
         float[] y = out.get(outSize, reusesBuffers());
         if (k == 2 && stride == 2) {
             // planes are independent: both cores take a share of a big batch
             int perPlane = s[2] * s[3];
-            Parallel.forRange(planes, (int) ((long) planes * perPlane / Parallel.ELEMENTS_PER_SHARE), (part, from, to) ->
-                forward2x2(in, y, from, to, s[2], s[3], oh, ow));
+            Parallel.forRange(planes, (int) ((long) planes * perPlane / Parallel.ELEMENTS_PER_SHARE), (part, p0, p1) ->
+                forward2x2(in, y, from, p0, p1, s[2], s[3], oh, ow));
+            inShape = s;
+            argmax = from;
             return Tensor.of(y, s[0], s[1], oh, ow);
         }
         int o = 0;
@@ -61,11 +61,13 @@ public final class MaxPool2d extends Layer {
                             }
                         }
                     }
-                    argmax[o] = best;
+                    from[o] = best;
                     y[o++] = in[best];
                 }
             }
         }
+        inShape = s;
+        argmax = from;
         return Tensor.of(y, s[0], s[1], oh, ow);
     }
 
@@ -75,7 +77,8 @@ public final class MaxPool2d extends Layer {
      * comparison mispredicts on most windows. (The value is {@code Math.max}'s: it differs from the general loop
      * only in the sign of a zero when −0 and +0 tie.)
      */
-    private void forward2x2(float[] in, float[] y, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
+    private static void forward2x2(float[] in, float[] y, int[] argmax, int fromPlane, int toPlane, int h, int w,
+                                   int oh, int ow) {
         int o = fromPlane * oh * ow;
         for (int p = fromPlane; p < toPlane; p++) {
             int base = p * h * w;

@@ -23,7 +23,7 @@ public final class ReLU extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         float[] in = x.data();
-        shape = x.shape();
+        int[] s = x.shape();
         float[] out = this.out.get(in.length, reusesBuffers());
         // big activations (a batch of conv outputs): both cores take a share
         Parallel.forRange(in.length, in.length / Parallel.ELEMENTS_PER_SHARE, (part, from, to) -> {
@@ -31,8 +31,9 @@ public final class ReLU extends Layer {
                 out[i] = Math.max(in[i], 0f);
             }
         });
+        shape = s; // what the backward needs, written once the output is done (see Layer: Threads)
         y = out;
-        return Tensor.of(out, shape);
+        return Tensor.of(out, s);
     }
 
     @Override
