@@ -1,0 +1,34 @@
+package io.neuronlab.app.lessons.widgets;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The widget registry: the tag used in lesson files ({@code {{widget:softmax}}}) → the factory of its view. */
+public final class Widgets {
+    private static final Map<String, WidgetFactory> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("broadcast", new BroadcastWidget());
+        ALL.put("softmax", new SoftmaxWidget());
+        ALL.put("softmax_overflow", new SoftmaxOverflowWidget());
+        ALL.put("speed", new io.neuronlab.app.lessons.speed.SpeedWidget());
+    }
+
+    private Widgets() {
+    }
+
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(ALL.keySet());
+    }
+
+    /** The factory for {@code name}; the message names the known widgets otherwise. */
+    public static WidgetFactory get(String name) {
+        WidgetFactory factory = ALL.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("no widget '" + name + "'; known: " + ALL.keySet());
+        }
+        return factory;
+    }
+}
