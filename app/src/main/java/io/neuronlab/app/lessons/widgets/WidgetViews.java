@@ -73,6 +73,41 @@ public final class WidgetViews {
         return String.format(Locale.ROOT, "%.4f", value);
     }
 
+    /** One choice is picked from {@code labels} (a row of radio buttons tagged {@code tagPrefix + index}). */
+    public interface Choice {
+        void picked(int index);
+    }
+
+    /** A horizontal row of radio buttons; the first is checked and reported at once. */
+    public static android.widget.RadioGroup choices(LinearLayout parent, String[] labels, String tagPrefix,
+                                                    Choice listener) {
+        Context context = parent.getContext();
+        android.widget.RadioGroup group = new android.widget.RadioGroup(context);
+        group.setOrientation(android.widget.RadioGroup.HORIZONTAL);
+        for (int i = 0; i < labels.length; i++) {
+            android.widget.RadioButton button = new android.widget.RadioButton(context);
+            button.setId(android.view.View.generateViewId());
+            button.setText(labels[i]);
+            button.setTextColor(ContextCompat.getColor(context, R.color.on_surface_variant));
+            button.setTag(tagPrefix + i);
+            int index = i;
+            button.setOnClickListener(v -> listener.picked(index));
+            group.addView(button);
+        }
+        android.widget.HorizontalScrollView scroll = new android.widget.HorizontalScrollView(context);
+        scroll.addView(group);
+        parent.addView(scroll);
+        ((android.widget.RadioButton) group.getChildAt(0)).setChecked(true);
+        listener.picked(0);
+        return group;
+    }
+
+    /** Sets a readout's text and its content description (what TalkBack reads). */
+    public static void show(TextView view, CharSequence text) {
+        view.setText(text);
+        view.setContentDescription(text);
+    }
+
     /**
      * A slider over [min, max] in {@code steps} equal steps, with a label "name = value" above it; the
      * listener hears every value (also the first). The SeekBar's content description is the label.

@@ -11,8 +11,17 @@ public final class Widgets {
 
     static {
         ALL.put("broadcast", new BroadcastWidget());
+        ALL.put("perceptron", new PerceptronWidget());
+        ALL.put("xor", new XorWidget());
         ALL.put("softmax", new SoftmaxWidget());
         ALL.put("softmax_overflow", new SoftmaxOverflowWidget());
+        ALL.put("loss", new LossWidget());
+        ALL.put("numdiff", new NumericalDiffWidget());
+        ALL.put("gradient_descent", new GradientDescentWidget());
+        ALL.put("backprop", new BackpropWidget());
+        ALL.put("optimizers", new OptimizersWidget());
+        ALL.put("pooling", new PoolingWidget());
+        ALL.put("im2col", new Im2colWidget());
         ALL.put("speed", new io.neuronlab.app.lessons.speed.SpeedWidget());
     }
 
