@@ -13,6 +13,7 @@ public final class Widgets {
         ALL.put("broadcast", new BroadcastWidget());
         ALL.put("perceptron", new PerceptronWidget());
         ALL.put("xor", new XorWidget());
+        ALL.put("activation", new ActivationWidget());
         ALL.put("softmax", new SoftmaxWidget());
         ALL.put("softmax_overflow", new SoftmaxOverflowWidget());
         ALL.put("loss", new LossWidget());
@@ -20,8 +21,12 @@ public final class Widgets {
         ALL.put("gradient_descent", new GradientDescentWidget());
         ALL.put("backprop", new BackpropWidget());
         ALL.put("optimizers", new OptimizersWidget());
+        ALL.put("conv1d", new MovingAverageWidget());
+        ALL.put("conv2d", new ConvolutionWidget());
+        ALL.put("conv_size", new ConvSizeWidget());
         ALL.put("pooling", new PoolingWidget());
         ALL.put("im2col", new Im2colWidget());
+        ALL.put("architecture", new ArchitectureWidget());
         ALL.put("speed", new io.neuronlab.app.lessons.speed.SpeedWidget());
     }
 

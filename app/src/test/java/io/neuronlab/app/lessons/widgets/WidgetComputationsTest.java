@@ -133,6 +133,61 @@ public class WidgetComputationsTest {
         assertArrayEquals(Im2colDemo.product(), Im2colDemo.conv2d(), 1e-6f);
     }
 
+    @Test
+    public void activationValuesAndAutogradSlopes() {
+        for (double x : new double[] {-3, -0.5, 0.7, 2}) {
+            double sigmoid = 1 / (1 + Math.exp(-x));
+            assertEquals(sigmoid, ActivationDemo.at(1, x).value(), 1e-6);
+            assertEquals(sigmoid * (1 - sigmoid), ActivationDemo.at(1, x).slope(), 1e-6);
+            assertEquals(1 - Math.pow(Math.tanh(x), 2), ActivationDemo.at(2, x).slope(), 1e-6);
+            assertEquals(x > 0 ? 1 : 0, ActivationDemo.at(3, x).slope(), 0);
+            assertEquals(Math.log1p(Math.exp(x)), ActivationDemo.at(4, x).value(), 1e-6);
+            assertEquals(sigmoid, ActivationDemo.at(4, x).slope(), 1e-6); // softplus' = sigmoid
+            assertEquals(x > 0 ? 1 : 0, ActivationDemo.at(0, x).value(), 0);
+        }
+    }
+
+    @Test
+    public void parameterCountsOfMllibsNetworksFollowTheFormulas() {
+        for (io.neuronlab.mllib.models.Recipe r : ArchitectureDemo.networks()) {
+            long sum = 0;
+            for (ArchitectureDemo.LayerCount layer : ArchitectureDemo.layers(r)) {
+                sum += layer.parameters();
+            }
+            assertEquals(r.name(), ArchitectureDemo.total(r), sum);
+            if (r.name().equals("lenet")) {
+                // conv 1→6 5×5, conv 6→16 5×5, 400→120, 120→84, 84→10: F(Ck²+1) and m(n+1)
+                assertEquals(6 * 26 + 16 * 151 + 120 * 401 + 84 * 121 + 10 * 85, sum);
+            }
+            if (r.name().equals("mlp")) {
+                assertEquals(100 * 785 + 10 * 101, sum);
+            }
+        }
+    }
+
+    @Test
+    public void convolutionsAverageFilterAndSize() {
+        float[] avg = ConvolutionDemo.movingAverage();
+        assertEquals(8, avg.length);
+        for (int i = 0; i < avg.length; i++) {
+            float[] s = ConvolutionDemo.SIGNAL;
+            assertEquals((s[i] + s[i + 1] + s[i + 2]) / 3, avg[i], 1e-5f);
+        }
+        assertEquals("32", ConvolutionDemo.outputSize(32, 5, 2, 1));
+        assertEquals("14", ConvolutionDemo.outputSize(28, 2, 0, 2));
+        assertTrue(ConvolutionDemo.outputSize(3, 5, 0, 1).contains("does not fit"));
+        io.neuronlab.mllib.digits.GrayImage seven = ConvolutionDemo.seven();
+        // identity keeps the image; the Laplacian ("all edges") sums to 0 on flat areas, so inside the bar it is 0
+        assertArrayEquals(seven.pixels(), ConvolutionDemo.apply(seven, 0).data(), 1e-6f);
+        io.neuronlab.mllib.tensor.Tensor edges = ConvolutionDemo.apply(seven, 5);
+        assertEquals(0f, edges.get(0, 0, 7, 12), 1e-6f);   // middle row of the 3-pixel bar... flat along x
+        assertEquals(0f, edges.get(0, 0, 0, 0), 0f);       // empty corner
+        // at the bar's top-left corner pixel (7, 6): 8·1 − (3 ink neighbours) = 5
+        assertEquals(5f, edges.get(0, 0, 6, 7), 1e-5f);
+        // blur: the mean of the 3×3 neighbourhood
+        assertEquals(6f / 9, ConvolutionDemo.apply(seven, 1).get(0, 0, 7, 7), 1e-6f);
+    }
+
     /** The book's update rules in double, 30 steps on x²/20 + y² from (−7, 2). */
     private static double[] reference(String name, double lr) {
         double[] w = {-7, 2};
