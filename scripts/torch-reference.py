@@ -58,7 +58,15 @@ FIXTURES = [
     ("vgg11", vgg11_narrow, (2, 3, 32, 32)),
 ]
 
-NETS = {"resnet18": lambda: models.resnet18(), "resnet34": lambda: models.resnet34(),
+def resnet18_cifar(classes=10):
+    """torchvision's ResNet-18 with mllib's small stem (ImageInput.cifar): 3x3 stride-1 conv1, no max-pool."""
+    m = models.resnet18(num_classes=classes)
+    m.conv1 = torch.nn.Conv2d(3, 64, 3, 1, 1, bias=False)
+    m.maxpool = torch.nn.Identity()
+    return m
+
+
+NETS = {"resnet18": lambda: models.resnet18(), "resnet34": lambda: models.resnet34(), "resnet18-cifar": resnet18_cifar,
         "googlenet": lambda: models.googlenet(aux_logits=False, init_weights=False),
         "vgg11-narrow": vgg11_narrow}
 

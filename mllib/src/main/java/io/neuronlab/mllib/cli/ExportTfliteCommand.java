@@ -66,7 +66,7 @@ final class ExportTfliteCommand implements Command {
         return 0;
     }
 
-    private static int[] shape(String text) throws UsageException {
+    static int[] shape(String text) throws UsageException {
         String[] parts = text.split(",");
         int[] dims = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
