@@ -7,11 +7,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assume.assumeTrue;
 
 /** Runs {@code scripts/onnx-check.py} (Debian's python3-onnx); a missing package skips locally and fails in CI. */
-final class OnnxCheck {
+public final class OnnxCheck {
     private OnnxCheck() {
     }
 
-    static String check(File model) throws Exception {
+    public static String check(File model) throws Exception {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         File script = new File(TorchReference.projectRoot(), "scripts/onnx-check.py");
         Process p = new ProcessBuilder("/usr/bin/python3", script.getPath(), model.getPath()).redirectErrorStream(true).start();

@@ -1,4 +1,4 @@
-package io.neuronlab.mllib.interop;
+package io.neuronlab.mllib.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

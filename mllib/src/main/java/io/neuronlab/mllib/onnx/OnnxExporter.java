@@ -1,5 +1,6 @@
-package io.neuronlab.mllib.interop;
+package io.neuronlab.mllib.onnx;
 
+import io.neuronlab.mllib.files.AtomicFile;
 import io.neuronlab.mllib.nn.AdaptiveAvgPool2d;
 import io.neuronlab.mllib.nn.AvgPool2d;
 import io.neuronlab.mllib.nn.BatchNorm;
@@ -19,6 +20,8 @@ import io.neuronlab.mllib.nn.Softmax;
 import io.neuronlab.mllib.nn.Tanh;
 import io.neuronlab.mllib.tensor.Tensor;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -39,8 +42,8 @@ import java.util.Map;
  * mode is restored afterwards. Shapes are found by running each layer once on zeros of batch 1.
  */
 public final class OnnxExporter {
-    public static final int OPSET = 13;
-    public static final int IR_VERSION = 8;
+    static final int OPSET = 13;
+    static final int IR_VERSION = 8;
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
 
@@ -51,8 +54,18 @@ public final class OnnxExporter {
     private OnnxExporter() {
     }
 
+    /** Writes {@code model} as .onnx to {@code file}, atomically. {@code sampleShape}: one input, e.g. {1, 28, 28}. */
+    public static void export(Sequential model, int[] sampleShape, File file) throws IOException {
+        byte[] bytes = toBytes(model, sampleShape);
+        File dir = file.getAbsoluteFile().getParentFile();
+        if (dir != null && !dir.isDirectory() && !dir.mkdirs()) {
+            throw new IOException("cannot create directory " + dir + " for " + file);
+        }
+        AtomicFile.write(file, bytes);
+    }
+
     /** The ONNX model of {@code model} for one sample of {@code inputShape} ({C, H, W} or {F}). */
-    public static byte[] export(Sequential model, int[] inputShape) {
+    public static byte[] toBytes(Sequential model, int[] inputShape) {
         if (inputShape == null || (inputShape.length != 1 && inputShape.length != 3)) {
             throw new IllegalArgumentException("input shape must be one sample's {C, H, W} or {F}, got " + Arrays.toString(inputShape));
         }
@@ -162,8 +175,8 @@ public final class OnnxExporter {
         } else if (layer instanceof Dropout) {
             return in; // identity in evaluation
         } else {
-            throw new IllegalArgumentException("layer '" + name + "' " + layer + ": ONNX export does not know "
-                + layer.getClass().getSimpleName());
+            throw new IllegalArgumentException("ONNX export: layer '" + name + "' " + layer + " is not supported ("
+                + layer.getClass().getName() + ")");
         }
         return new Value(out, outShape);
     }
