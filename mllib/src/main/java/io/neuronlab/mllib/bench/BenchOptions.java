@@ -100,9 +100,15 @@ public final class BenchOptions {
         return this;
     }
 
+    /** An unpacked copy (scripts/fetch-openblas.sh), else Debian's installed libopenblas0-pthread. */
     private static File defaultOpenBlas() {
-        File f = new File(".cache/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0");
-        return f.isFile() ? f : null;
+        String lib = "usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0";
+        for (File f : new File[] {new File(".cache/openblas/" + lib), new File("/" + lib)}) {
+            if (f.isFile()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static File defaultMnistDir() {
