@@ -7,7 +7,11 @@ Reads the MNIST IDX files itself (no torchvision), trains LeNet-bench for one ep
 and prints `name: value unit` lines that Bench parses. Also times numpy's and torch's GEMM.
 
 Usage: bench-pytorch.py --mnist DIR --threads N [--train-images N] [--gemm 128,256,512,1024] [--skip-train]
-       [--openblas .cache/openblas/.../libopenblas.so.0]
+       [--openblas .cache/openblas/.../libopenblas.so.0] [--net lenet|deepcnn]
+
+Before any BLAS is loaded it removes OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE from its own environment and sets
+OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS to --threads, then prints which BLAS numpy and torch
+mapped (numpy.blas, torch.blas lines).
 """
 import argparse
 import ctypes
@@ -159,6 +163,8 @@ def main():
     p.add_argument('--skip-train', action='store_true')
     p.add_argument('--openblas', default='', help='libopenblas.so.0 to time cblas_sgemm from (fetch-openblas.sh)')
     p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--net', default='lenet', choices=('lenet', 'deepcnn'),
+                   help="lenet: LeNet-bench, batch 64; deepcnn: the book's deep CNN, batch 100 (training only)")
     args = p.parse_args()
 
     removed = [f'{k}={os.environ.pop(k)}' for k in WEAKENING_ENV if k in os.environ]
@@ -199,18 +205,28 @@ def main():
     x = torch.frombuffer(bytearray(pix), dtype=torch.uint8).view(shape[0], 1, 28, 28)[:count].float().div_(255.0)
     y = torch.frombuffer(bytearray(lab), dtype=torch.uint8)[:count].long()
 
-    model = nn.Sequential(
-        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
-        nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    if args.net == 'lenet':
+        batch = 64
+        model = nn.Sequential(
+            nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+            nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    else:
+        # the book's DeepConvNet as mllib's models.DeepCnn (the fourth convolution pads by 2)
+        batch = 100
+        model = nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.Conv2d(32, 32, 3, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(1024, 50), nn.ReLU(), nn.Dropout(0.5), nn.Linear(50, 10), nn.Dropout(0.5))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
 
     def epoch(limit):
         perm = torch.randperm(count)
         seen, loss_sum, batches = 0, 0.0, 0
-        for start in range(0, min(limit, count), 64):
-            idx = perm[start:start + 64]
+        for start in range(0, min(limit, count), batch):
+            idx = perm[start:start + batch]
             xb, yb = x[idx], y[idx]
             opt.zero_grad(set_to_none=True)
             loss = loss_fn(model(xb), yb)
@@ -222,13 +238,16 @@ def main():
         return seen, loss_sum / max(1, batches)
 
     model.train()
-    epoch(64 * 20)  # warm-up: first-call allocations, thread start
+    epoch(batch * 20)  # warm-up: first-call allocations, thread start
     t = time.perf_counter()
     seen, mean_loss = epoch(count)
     dt = time.perf_counter() - t
     print(f'train.images_per_s: {seen / dt:.1f} images/s')
     print(f'train.epoch_s: {dt:.3f} s')
     print(f'train.mean_loss: {mean_loss:.4f}')
+    if args.net != 'lenet':
+        sys.stdout.flush()
+        return
 
     model.eval()
     with torch.no_grad():

@@ -44,7 +44,8 @@ public final class Bench {
 
     /** The command-line options, for {@code main} and the CLI's {@code bench} command. */
     public static final String USAGE = "--threads 1,2  --gemm 128,256,512,1024  --train-images 60000  --mnist DIR  "
-        + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv";
+        + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv  "
+        + "--deep-images 6000  --no-deep  --no-memory  --no-floor";
 
     /** Parses bench options; throws IllegalArgumentException naming the bad option. */
     public static BenchOptions parse(String[] args) {
@@ -63,6 +64,10 @@ public final class Bench {
                 case "--no-profile": o.profile(false); break;
                 case "--no-lenet": o.lenet(false); break;
                 case "--no-conv": o.conv(false); break;
+                case "--deep-images": o.deepImages(ints(v, a)[0]); i++; break;
+                case "--no-deep": o.deep(false); break;
+                case "--no-memory": o.memory(false); break;
+                case "--no-floor": o.floor(false); break;
                 default:
                     throw new IllegalArgumentException("unknown option " + a + "; options: " + USAGE);
             }
@@ -163,6 +168,17 @@ public final class Bench {
 
         if (o.lenet) {
             LeNetTiming.run(out, o, python ? script : null);
+        }
+        if (o.lenet && o.deep) {
+            DeepCnnTiming.run(out, o, python ? script : null);
+        }
+        if (o.lenet && o.floor) {
+            PhoneFloor.run(out, o.mnistDir, o.trainImages, maxOf(o.threads));
+            load(out);
+        }
+        if (o.lenet && o.memory) {
+            PeakMemory.run(out, o.mnistDir);
+            load(out);
         }
         if (o.conv) {
             ConvTiming.run(out);

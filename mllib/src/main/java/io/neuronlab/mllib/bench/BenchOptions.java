@@ -20,6 +20,10 @@ public final class BenchOptions {
     boolean profile = true;
     boolean lenet = true;
     boolean conv = true;
+    boolean deep = true;
+    int deepImages = 6000;
+    boolean memory = true;
+    boolean floor = true;
     File pytorchScript;
     File openblas = defaultOpenBlas();
 
@@ -85,6 +89,33 @@ public final class BenchOptions {
     /** Whether to time the LeNet and deep-CNN convolutions in the Java and TFLite CPU engines. */
     public BenchOptions conv(boolean on) {
         this.conv = on;
+        return this;
+    }
+
+    /** Whether to time the book's deep CNN's training (and PyTorch's), on {@link #deepImages(int)} images. */
+    public BenchOptions deep(boolean on) {
+        this.deep = on;
+        return this;
+    }
+
+    /** How many training images the deep CNN's timed pass uses (at least one batch of 100). */
+    public BenchOptions deepImages(int count) {
+        if (count < 100) {
+            throw new IllegalArgumentException("need at least one batch of 100 images for the deep CNN, got " + count);
+        }
+        this.deepImages = count;
+        return this;
+    }
+
+    /** Whether to measure the peak resident memory of {@code train} LeNet-bench in its own JVM. */
+    public BenchOptions memory(boolean on) {
+        this.memory = on;
+        return this;
+    }
+
+    /** Whether to measure the phone floor (a child JVM with -XX:-UseSuperWord and the plain GEMM kernel). */
+    public BenchOptions floor(boolean on) {
+        this.floor = on;
         return this;
     }
 

@@ -56,7 +56,8 @@ final class VectorGemmKernel implements RectangleKernel {
     public void multiply(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                          float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                          float beta, float[] c, int cOffset, int ldc) {
-        if (!finite(transB, k, j0, j1, b, bOffset, ldb)) {
+        if (i1 - i0 < 2 * MR || k < MR || !finite(transB, k, j0, j1, b, bOffset, ldb)
+            || !zerosLineUp(transA, i0, i1, k, a, aOffset, lda)) {
             GemmKernel.multiply(transA, transB, i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc, GemmKernel.workspace());
             return;
@@ -65,19 +66,25 @@ final class VectorGemmKernel implements RectangleKernel {
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             int strips = (nc + NR - 1) / NR;
+            // op(B) = B: full strips are read in place (rows ldb apart); only a partial last strip is packed
+            int packedFrom = transB ? 0 : nc / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, pc, kc, jc, nc, b, bOffset, ldb, ws.b);
-                boolean first = pc == 0;
+                packB(transB, pc, kc, jc + packedFrom * NR, nc - packedFrom * NR, b, bOffset, ldb, ws.b);
+                float stepBeta = pc == 0 ? beta : 1f;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int blocks = (mc + MR - 1) / MR;
                     packA(transA, ic, mc, pc, kc, alpha, a, aOffset, lda, ws);
                     for (int s = 0; s < strips; s++) {
                         int width = Math.min(NR, nc - s * NR);
+                        boolean packed = s >= packedFrom;
+                        float[] bp = packed ? ws.b : b;
+                        int bBase = packed ? (s - packedFrom) * kc * NR : bOffset + pc * ldb + jc + s * NR;
+                        int bStride = packed ? NR : ldb;
                         for (int blk = 0; blk < blocks; blk++) {
                             int rows = Math.min(MR, mc - blk * MR);
-                            tile(ws, blk, kc, s * kc * NR, first ? beta : 1f, c,
+                            tile(ws, blk, bp, bBase, bStride, stepBeta, c,
                                 cOffset + (ic + blk * MR) * ldc + jc + s * NR, ldc, rows, width);
                         }
                     }
@@ -177,13 +184,37 @@ final class VectorGemmKernel implements RectangleKernel {
     }
 
     /**
-     * One MR×NR tile: {@code C = beta·C + Σ_q a[q]·B[steps[q]]} over the block's packed steps, for the first
+     * False when op(A)'s zeros are so scattered that MR-row tiles, which skip a step only when all MR rows are 0
+     * there, would multiply more than twice as many entries as there are non-zeros: the plain kernel skips zeros
+     * row by row (gradients after ReLU and pooling, zeros in different places in every row).
+     */
+    private static boolean zerosLineUp(boolean transA, int i0, int i1, int k, float[] a, int aOffset, int lda) {
+        long nonZeros = 0;
+        long tileSteps = 0;
+        for (int row0 = i0; row0 < i1; row0 += MR) {
+            int rows = Math.min(MR, i1 - row0);
+            for (int p = 0; p < k; p++) {
+                int any = 0;
+                for (int r = 0; r < rows; r++) {
+                    float v = transA ? a[aOffset + p * lda + row0 + r] : a[aOffset + (row0 + r) * lda + p];
+                    int nz = v != 0f ? 1 : 0;
+                    nonZeros += nz;
+                    any |= nz;
+                }
+                tileSteps += any * MR;
+            }
+        }
+        return tileSteps <= 2 * nonZeros;
+    }
+
+    /**
+     * One MR×NR tile: {@code C = beta·C + Σ_q a[q]·B[steps[q]]} over the block's packed steps (B's step p at
+     * {@code bp[bBase + p·bStride]}: the packed strip, or B itself), for the first
      * {@code rows} rows and {@code width} columns (beta 0: C not read).
      */
-    private static void tile(Workspace ws, int blk, int kc, int strip, float beta, float[] c, int cAt, int ldc,
-                             int rows, int width) {
+    private static void tile(Workspace ws, int blk, float[] bp, int bBase, int bStride, float beta, float[] c, int cAt,
+                             int ldc, int rows, int width) {
         float[] ap = ws.a;
-        float[] bp = ws.b;
         int[] steps = ws.steps;
         int count = ws.counts[blk];
         int base = blk * KC;
@@ -196,7 +227,7 @@ final class VectorGemmKernel implements RectangleKernel {
         FloatVector c30 = FloatVector.zero(S);
         FloatVector c31 = FloatVector.zero(S);
         for (int q = 0; q < count; q++) {
-            int bo = strip + steps[base + q] * NR;
+            int bo = bBase + steps[base + q] * bStride;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
             int ao = (base + q) * MR;
