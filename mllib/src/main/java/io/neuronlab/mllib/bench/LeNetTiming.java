@@ -204,15 +204,13 @@ final class LeNetTiming {
     /** Median latency of 1000 single-image forwards, each on its own image. */
     static double singleLatencyMillis(Sequential model, Dataset data) {
         Tensor one = Tensor.zeros(1, 1, 28, 28);
-        float[] src = data.inputs().data();
-        int size = 28 * 28;
         for (int i = 0; i < 200; i++) {
-            System.arraycopy(src, (i % data.size()) * size, one.data(), 0, size);
+            data.copyExample(i % data.size(), one.data(), 0);
             model.forward(one);
         }
         long[] nanos = new long[1000];
         for (int i = 0; i < nanos.length; i++) {
-            System.arraycopy(src, (i % data.size()) * size, one.data(), 0, size);
+            data.copyExample(i % data.size(), one.data(), 0);
             long t0 = System.nanoTime();
             model.forward(one);
             nanos[i] = System.nanoTime() - t0;
@@ -224,7 +222,10 @@ final class LeNetTiming {
     /** Images/s of forwards over a batch of 1000 images (at least 1 s of them). */
     static double batchImagesPerSecond(Sequential model, Dataset data) {
         int n = Math.min(1000, data.size());
-        Tensor batch = Tensor.of(Arrays.copyOf(data.inputs().data(), n * 28 * 28), n, 1, 28, 28);
+        Tensor batch = Tensor.zeros(n, 1, 28, 28);
+        for (int i = 0; i < n; i++) {
+            data.copyExample(i, batch.data(), i * 28 * 28);
+        }
         model.forward(batch);
         model.forward(batch);
         int reps = 0;
