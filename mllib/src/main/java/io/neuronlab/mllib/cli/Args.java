@@ -157,6 +157,23 @@ public final class Args {
         }
     }
 
+    /**
+     * A positive number as a float: checked after the conversion, so {@code 1e39} (infinite as a float) and
+     * {@code 1e-50} (zero as a float) are refused with the range a float holds.
+     */
+    public float positiveFloat(String name) throws UsageException {
+        double d = doubleValue(name);
+        float f = (float) d;
+        if (!(d > 0)) {
+            throw new UsageException("--" + name + " must be positive, got " + get(name));
+        }
+        if (Float.isInfinite(f) || f < Float.MIN_NORMAL) {
+            throw new UsageException("--" + name + " " + get(name) + " is out of a float's range: give a value from "
+                + Float.MIN_NORMAL + " to " + Float.MAX_VALUE);
+        }
+        return f;
+    }
+
     /** One of {@code choices} (exact match). */
     public String choice(String name, String... choices) throws UsageException {
         String v = required(name);

@@ -80,7 +80,7 @@ final class DemoCommand implements Command {
         if (scores.numel() != 10) {
             throw new CommandFailedException("model " + file + " gives " + scores.numel() + " outputs per image, not 10 digit scores");
         }
-        return Probabilities.of(scores.data());
+        return Probabilities.ofNumbers(scores.data());
     }
 
     /** 28×28 pixels as 14 lines of 28 characters (two pixel rows per line), probabilities to the right. */

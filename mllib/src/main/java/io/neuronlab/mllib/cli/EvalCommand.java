@@ -53,6 +53,11 @@ final class EvalCommand implements Command {
             test = test.subset(0, limit);
         }
         Evaluation result = evaluate(model, test, batch, file);
+        if (Double.isNaN(result.loss())) {
+            // NaN scores make every argmax 0: the accuracy and confusion matrix would be inventions
+            throw new CommandFailedException("model " + file + " gives scores that are not numbers (loss NaN): its"
+                + " weights overflow or are damaged, so there is no accuracy to report");
+        }
         console.out().println(String.format(Locale.ROOT, "accuracy: %.4f", result.accuracy()));
         console.out().println(String.format(Locale.ROOT, "loss: %.4f", result.loss()));
         console.out().println("examples: " + test.size());

@@ -93,7 +93,24 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             err.println("mllib " + name + ": error: out of memory; give Java more heap, e.g. java -Xmx4g -jar ...");
             return 1;
+        } catch (RuntimeException e) {
+            // a check a command did not expect (a shape a damaged model implies, ...): one line, no stack trace
+            err.println("mllib " + name + ": error: " + unexpected(e));
+            return 1;
         }
+    }
+
+    /** An unexpected failure in one line: the message of its innermost cause that has one, with its type. */
+    static String unexpected(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isEmpty()
+            || t.getMessage().equals(t.getCause().toString()))) { // a wrapper that only repeats its cause
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null || t.getMessage().isEmpty() ? "(no message)"
+            : t.getMessage().replace('\n', ' ');
+        boolean plain = t instanceof IllegalArgumentException || t instanceof IllegalStateException;
+        return (plain ? "" : t.getClass().getSimpleName() + ": ") + message;
     }
 
     private static Command find(List<Command> commands, String name) {

@@ -5,13 +5,18 @@ import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.EmptyDrawingException;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.digits.PhotoBinarizer;
+import io.neuronlab.mllib.digits.PhotoSize;
 import io.neuronlab.mllib.nn.Sequential;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,18 +93,37 @@ final class PredictCommand implements Command {
         return 0;
     }
 
+    /**
+     * The picture's luminance. Its size is read from the header first ({@link PhotoSize}: a small file may declare
+     * 20000×20000); a big photo is decoded subsampled, as the app's camera path does.
+     */
     static GrayImage readLuminance(File file) throws CommandFailedException {
         if (!file.isFile()) {
             throw new CommandFailedException("image " + file + " does not exist");
         }
         BufferedImage image;
-        try {
-            image = ImageIO.read(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file)) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new CommandFailedException(file + " is not an image Java can read (use PNG, JPEG, BMP or GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                PhotoSize.requireDecodable("image " + file, w, h);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int sample = PhotoSize.subsampling(w, h);
+                param.setSourceSubsampling(sample, sample, 0, 0);
+                image = reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new CommandFailedException("cannot read image " + file + ": " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new CommandFailedException(file + " is not an image Java can read (use PNG, JPEG, BMP or GIF)");
         }
         int w = image.getWidth();
         int h = image.getHeight();

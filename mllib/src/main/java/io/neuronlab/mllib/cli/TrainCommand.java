@@ -21,6 +21,7 @@ import io.neuronlab.mllib.train.TrainingListener;
 import io.neuronlab.mllib.train.TrainingResult;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,12 +91,9 @@ final class TrainCommand implements Command {
         Recipe recipe = Recipes.byName(net);
         String optimizerName = args.has("optimizer")
             ? args.choice("optimizer", Optimizers.names().toArray(new String[0])) : recipe.optimizerName();
-        float lr = args.has("lr") ? (float) args.doubleValue("lr")
+        float lr = args.has("lr") ? args.positiveFloat("lr")
             : optimizerName.equals(recipe.optimizerName()) ? recipe.learningRate()
             : Optimizers.byName(optimizerName).defaultLearningRate();
-        if (!(lr > 0)) {
-            throw new UsageException("--lr must be positive, got " + args.get("lr"));
-        }
         int batch = args.has("batch") ? args.positiveInt("batch") : recipe.batchSize();
         int epochs = args.has("epochs") ? args.positiveInt("epochs") : recipe.epochs();
         long seed = args.longValue("seed");
@@ -103,16 +101,13 @@ final class TrainCommand implements Command {
             throw new UsageException("--augment and --no-augment contradict each other; give one");
         }
         boolean augment = args.flag("augment") || (recipe.augment() && !args.flag("no-augment"));
-        float lrDecay = args.has("lr-decay") ? (float) args.doubleValue("lr-decay") : recipe.lrDecay();
+        float lrDecay = args.has("lr-decay") ? args.positiveFloat("lr-decay") : recipe.lrDecay();
         if (!(lrDecay > 0f && lrDecay <= 1f)) {
             throw new UsageException("--lr-decay must be in (0, 1], got " + args.get("lr-decay"));
         }
         File out = args.has("out") ? args.file("out") : null;
         if (out != null) {
-            File dir = out.getAbsoluteFile().getParentFile();
-            if (dir == null || !dir.isDirectory()) {
-                throw new CommandFailedException("cannot save to " + out + ": directory " + dir + " does not exist (create it first)");
-            }
+            requireWritable(out); // before the first epoch, not after the last
         }
         Dataset train = DataDir.trainingSet(args, console);
         Dataset test = DataDir.testSet(args, console);
@@ -167,6 +162,33 @@ final class TrainCommand implements Command {
             console.out().println("saved: " + out);
         }
         return 0;
+    }
+
+    /**
+     * Fails unless {@code out} can be saved: not a directory, in a directory that exists and takes a new file (tried
+     * with a scratch file, as the atomic save writes one there; permission bits alone do not tell, e.g. for root).
+     */
+    static void requireWritable(File out) throws CommandFailedException {
+        if (out.isDirectory()) {
+            throw new CommandFailedException("cannot save to " + out + ": it is a directory; give a file name, e.g. "
+                + new File(out, "model.nlmf"));
+        }
+        File dir = out.getAbsoluteFile().getParentFile();
+        if (dir == null || !dir.isDirectory()) {
+            throw new CommandFailedException("cannot save to " + out + ": directory " + dir + " does not exist (create it first)");
+        }
+        if (out.exists() && !out.canWrite()) {
+            throw new CommandFailedException("cannot save to " + out + ": the file is read-only");
+        }
+        try {
+            File probe = File.createTempFile(".mllib-write-check", ".tmp", dir);
+            if (!probe.delete()) {
+                probe.deleteOnExit();
+            }
+        } catch (IOException | SecurityException e) {
+            throw new CommandFailedException("cannot save to " + out + ": directory " + dir + " does not take new files ("
+                + e.getMessage() + ")", e);
+        }
     }
 
     /** {@code v} to 6 significant digits without exponent or trailing zeros: 0.001, 0.0007, 1. */

@@ -81,7 +81,11 @@ public final class DigitRecognizer {
         return predictAll(Collections.singletonList(mnistInput)).get(0);
     }
 
-    /** Predicts a batch of 28×28 inputs in one forward pass. */
+    /**
+     * Predicts a batch of 28×28 inputs in one forward pass.
+     *
+     * @throws IllegalStateException when the model gives no numbers (NaN) rather than guess a digit
+     */
     public List<Prediction> predictAll(List<GrayImage> inputs) {
         int n = inputs.size();
         List<Prediction> out = new ArrayList<>(n);
@@ -108,6 +112,7 @@ public final class DigitRecognizer {
         float[] s = scores.data();
         for (int i = 0; i < n; i++) {
             float[] p = ScalarMath.probabilities(java.util.Arrays.copyOfRange(s, i * 10, i * 10 + 10));
+            requireNumbers(p, i);
             int best = 0;
             for (int k = 1; k < 10; k++) {
                 if (p[k] > p[best]) best = k;
@@ -115,6 +120,16 @@ public final class DigitRecognizer {
             out.add(new Prediction(p, best, p[best], p[best] >= sureThreshold));
         }
         return out;
+    }
+
+    /** A NaN would make argmax answer 0: never a digit for scores that are not numbers. */
+    private static void requireNumbers(float[] probabilities, int input) {
+        for (float p : probabilities) {
+            if (Float.isNaN(p)) {
+                throw new IllegalStateException("the model's scores for input " + input + " are not numbers (NaN):"
+                    + " its weights overflow or are damaged, so there is no digit to report");
+            }
+        }
     }
 
     /**

@@ -59,7 +59,7 @@ public final class DigitSampleFile {
      *
      * @param name how to call the file in error messages
      * @throws IOException naming the file and what is wrong (not a sample file, newer version, truncated,
-     *     damaged, a label that is not a digit)
+     *     damaged, a label that is not a digit, bytes after the checksum)
      */
     public static List<LabelledDigit> read(InputStream in, String name) throws IOException {
         DataInputStream data = new DataInputStream(in);
@@ -100,6 +100,16 @@ public final class DigitSampleFile {
             int stored = data.readInt();
             if (stored != (int) crc.getValue()) {
                 throw new IOException(name + " is damaged: its CRC32 does not match its contents");
+            }
+            long trailing = 0;
+            byte[] skip = new byte[8192];
+            for (int r; (r = data.read(skip)) > 0; ) {
+                trailing += r;
+            }
+            if (trailing > 0) {
+                // a valid file followed by more: two exports joined, or a bad copy — import none of it
+                throw new IOException(name + " has " + trailing + " unexpected byte" + (trailing == 1 ? "" : "s")
+                    + " after its checksum (two files joined, or a bad copy?); nothing was imported");
             }
             return out;
         } catch (EOFException e) {

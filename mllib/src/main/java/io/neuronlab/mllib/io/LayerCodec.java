@@ -2,6 +2,8 @@ package io.neuronlab.mllib.io;
 
 import io.neuronlab.mllib.nn.Layer;
 
+import java.util.Map;
+
 /**
  * How one kind of layer is saved and rebuilt: {@link #describe} writes its hyper-parameters into a
  * {@link LayerSpec}; {@link #build} makes a fresh layer from them (its weights are then filled from the
@@ -19,6 +21,15 @@ public interface LayerCodec<L extends Layer> {
 
     /** A new layer with the hyper-parameters of {@code spec} (weights arbitrary: they are loaded after). */
     L build(LayerSpec spec) throws ModelFormatException;
+
+    /**
+     * The tensors (parameters, then buffers, by their names in the layer) that {@link #build} would allocate for
+     * {@code spec}, so that a loader can check the sizes a file declares against the tensors it actually holds
+     * before allocating anything; {@code null} when this codec cannot tell (the layer is then built first).
+     */
+    default Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
+        return null;
+    }
 
     /** A short human form for messages, e.g. "Linear(400→120)". */
     default String summary(LayerSpec spec) {

@@ -20,6 +20,7 @@ import io.neuronlab.mllib.nn.Sigmoid;
 import io.neuronlab.mllib.nn.Softmax;
 import io.neuronlab.mllib.nn.Tanh;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -167,6 +168,11 @@ public final class LayerCodecs {
             public L build(LayerSpec spec) {
                 return make.get();
             }
+
+            @Override
+            public Map<String, int[]> tensorShapes(LayerSpec spec) {
+                return Collections.emptyMap();
+            }
         };
     }
 
@@ -189,6 +195,13 @@ public final class LayerCodecs {
         @Override
         public Linear build(LayerSpec spec) throws ModelFormatException {
             return new Linear(positive(spec, "in"), positive(spec, "out"), NO_INIT, new Random(0));
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
+            int in = positive(spec, "in");
+            int out = positive(spec, "out");
+            return shapes("weight", new int[] {in, out}, "bias", new int[] {out});
         }
 
         @Override
@@ -219,13 +232,35 @@ public final class LayerCodecs {
 
         @Override
         public Conv2d build(LayerSpec spec) throws ModelFormatException {
+            boolean bias = !spec.has("bias") || spec.booleanValue("bias");
+            return new Conv2d(positive(spec, "in"), positive(spec, "out"), positive(spec, "kernel"),
+                positive(spec, "stride"), padding(spec), bias, NO_INIT, new Random(0));
+        }
+
+        /** Padding of at most kernel − 1: beyond that the outer outputs see only zeros, which no model needs. */
+        private static int padding(LayerSpec spec) throws ModelFormatException {
             int padding = spec.intValue("padding");
+            int kernel = positive(spec, "kernel");
             if (padding < 0) {
                 throw new ModelFormatException("layer '" + spec.name() + "': Conv2d padding " + padding + " is negative");
             }
+            if (padding >= kernel) {
+                throw new ModelFormatException("layer '" + spec.name() + "': Conv2d padding " + padding
+                    + " is not smaller than its kernel " + kernel + ", so its outer outputs would see only padding"
+                    + " (a damaged file?)");
+            }
+            return padding;
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
+            int in = positive(spec, "in");
+            int out = positive(spec, "out");
+            int k = positive(spec, "kernel");
+            padding(spec);
             boolean bias = !spec.has("bias") || spec.booleanValue("bias");
-            return new Conv2d(positive(spec, "in"), positive(spec, "out"), positive(spec, "kernel"),
-                positive(spec, "stride"), padding, bias, NO_INIT, new Random(0));
+            return bias ? shapes("weight", new int[] {out, in, k, k}, "bias", new int[] {out})
+                : shapes("weight", new int[] {out, in, k, k});
         }
 
         @Override
@@ -277,6 +312,11 @@ public final class LayerCodecs {
         @Override
         public L build(LayerSpec spec) throws ModelFormatException {
             return make.make(positive(spec, "kernel"), positive(spec, "stride"));
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
         }
     }
 
@@ -428,6 +468,11 @@ public final class LayerCodecs {
         public LeakyReLU build(LayerSpec spec) throws ModelFormatException {
             return new LeakyReLU(spec.floatValue("alpha"));
         }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
     }
 
     private static final class BatchNormCodec implements LayerCodec<BatchNorm> {
@@ -466,6 +511,12 @@ public final class LayerCodecs {
             boolean unbiased = spec.has("unbiased_running_var") && spec.booleanValue("unbiased_running_var");
             return new BatchNorm(positive(spec, "features"), momentum, eps, unbiased);
         }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
+            int[] f = {positive(spec, "features")};
+            return shapes("gamma", f, "beta", f, "running_mean", f, "running_var", f);
+        }
     }
 
     private static final class DropoutCodec implements LayerCodec<Dropout> {
@@ -493,6 +544,19 @@ public final class LayerCodecs {
             // The mask stream is not part of a model; a loaded model that trains again draws from seed 0.
             return new Dropout(ratio, new Random(0));
         }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
+    }
+
+    private static Map<String, int[]> shapes(Object... nameShapePairs) {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameShapePairs.length; i += 2) {
+            m.put((String) nameShapePairs[i], (int[]) nameShapePairs[i + 1]);
+        }
+        return m;
     }
 
     private static int positive(LayerSpec spec, String key) throws ModelFormatException {

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.io;
 
+import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
 
 import java.io.ByteArrayInputStream;
@@ -69,7 +70,7 @@ final class ModelFileReader {
         }
         try {
             return parsePayload(payload, version);
-        } catch (EOFException | UTFDataFormatException e) {
+        } catch (UTFDataFormatException e) {
             throw new ModelFormatException(where + "malformed payload (checksum is valid, so the writer was broken): "
                 + e.getMessage(), e);
         } catch (ModelFormatException e) {
@@ -113,23 +114,32 @@ final class ModelFileReader {
 
     private static ModelFile parsePayload(byte[] payload, int version) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        List<LayerSpec> layers = readArchitecture(in, version);
-        Map<String, Tensor> tensors = readTensors(in, payload.length);
-        TrainingMetadata metadata = readMetadata(in);
-        int left = in.available();
-        if (left > 0) {
-            throw new ModelFormatException("malformed payload: " + left + " bytes left after the metadata");
+        String[] at = {"the layer count"}; // what was being read: an EOFException has no message of its own
+        try {
+            List<LayerSpec> layers = readArchitecture(in, version, at);
+            at[0] = "the tensor count";
+            Map<String, Tensor> tensors = readTensors(in, payload.length, at);
+            at[0] = "the training metadata";
+            TrainingMetadata metadata = readMetadata(in);
+            int left = in.available();
+            if (left > 0) {
+                throw new ModelFormatException("malformed payload: " + left + " bytes left after the metadata");
+            }
+            return new ModelFile(layers, tensors, metadata);
+        } catch (EOFException e) {
+            throw new ModelFormatException("malformed payload (checksum is valid, so the writer was broken): its "
+                + payload.length + " bytes end in the middle of " + at[0], e);
         }
-        return new ModelFile(layers, tensors, metadata);
     }
 
     /** Deeper nesting than any real network (ResNet-34 is 4 deep) means a damaged writer, not a model. */
     private static final int MAX_DEPTH = 32;
 
-    private static List<LayerSpec> readArchitecture(DataInputStream in, int version) throws IOException {
+    private static List<LayerSpec> readArchitecture(DataInputStream in, int version, String[] at) throws IOException {
         int count = in.readUnsignedShort();
         List<LayerSpec> layers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            at[0] = "layer " + i + " of " + count;
             layers.add(readLayer(in, version, i, 0));
         }
         return layers;
@@ -162,14 +172,16 @@ final class ModelFileReader {
         return spec;
     }
 
-    private static Map<String, Tensor> readTensors(DataInputStream in, int payloadLength) throws IOException {
+    private static Map<String, Tensor> readTensors(DataInputStream in, int payloadLength, String[] at) throws IOException {
         int count = in.readInt();
         if (count < 0) {
             throw new ModelFormatException("malformed payload: negative tensor count " + count);
         }
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
+            at[0] = "tensor " + i + " of " + count;
             String name = in.readUTF();
+            at[0] = "tensor " + i + " of " + count + " ('" + name + "')";
             int rank = in.readUnsignedByte();
             if (rank > ModelFileWriter.MAX_RANK) {
                 throw new ModelFormatException("tensor '" + name + "' has rank " + rank + "; at most "
@@ -184,6 +196,10 @@ final class ModelFileReader {
                     throw new ModelFormatException("tensor '" + name + "' has an impossible shape (dimension "
                         + d + " is " + shape[d] + ")");
                 }
+            }
+            if (numel * 4 > in.available()) {
+                throw new ModelFormatException("malformed payload: tensor '" + name + "' " + Shapes.toString(shape)
+                    + " needs " + numel * 4 + " bytes but only " + in.available() + " are left");
             }
             byte[] raw = new byte[(int) numel * 4];
             in.readFully(raw);

@@ -87,6 +87,7 @@ public final class ModelSerializer {
     /** Builds the network described by {@code file}, with its weights, in evaluation mode. */
     public Sequential build(ModelFile file, String source) throws ModelFormatException {
         String where = "model file " + source + ": ";
+        checkDeclaredTensors(file, where);
         Sequential model = new Sequential();
         int index = 0;
         for (LayerSpec spec : file.architecture()) {
@@ -106,6 +107,58 @@ public final class ModelSerializer {
         copyTensors(file, model, where);
         model.train(false);
         return model;
+    }
+
+    /**
+     * Before any layer is allocated: the tensors each layer's hyper-parameters declare must be the ones the file
+     * holds, whose sizes the file's length has already bounded. A damaged "Linear 20000×20000" is refused here,
+     * not after allocating 1.6 GB for it. Unknown kinds and bad hyper-parameters are reported first, by layer.
+     */
+    private void checkDeclaredTensors(ModelFile file, String where) throws ModelFormatException {
+        Map<String, int[]> declared = new LinkedHashMap<>();
+        int index = 0;
+        for (LayerSpec spec : file.architecture()) {
+            LayerCodec<?> codec = codecs.forKind(spec.kind());
+            if (codec == null) {
+                throw new ModelFormatException(where + "layer " + index + " '" + spec.name() + "' has unknown kind '"
+                    + spec.kind() + "'; this mllib knows " + codecs.kinds());
+            }
+            try {
+                Map<String, int[]> shapes = codec.tensorShapes(spec);
+                if (shapes != null) {
+                    for (Map.Entry<String, int[]> e : shapes.entrySet()) {
+                        declared.put(spec.name() + "." + e.getKey(), e.getValue());
+                    }
+                }
+            } catch (ModelFormatException e) {
+                throw new ModelFormatException(where + "layer " + index + ": " + e.getMessage(), e);
+            }
+            index++;
+        }
+        Map<String, Tensor> held = file.tensors();
+        for (Map.Entry<String, int[]> d : declared.entrySet()) {
+            Tensor t = held.get(d.getKey());
+            if (t == null) {
+                throw new ModelFormatException(where + "tensor '" + d.getKey() + "' " + Shapes.toString(d.getValue())
+                    + " is missing from the file");
+            }
+            if (!Arrays.equals(t.shape(), d.getValue())) {
+                String count = values(d.getValue());
+                boolean bigger = new java.math.BigInteger(count).compareTo(java.math.BigInteger.valueOf(t.numel())) > 0;
+                throw new ModelFormatException(where + "tensor '" + d.getKey() + "': file has shape "
+                    + Shapes.toString(t.shape()) + ", model needs " + Shapes.toString(d.getValue())
+                    + (bigger ? " (" + count + " values, more than the file holds: a damaged file?)" : ""));
+            }
+        }
+    }
+
+    /** The number of values in {@code shape}, as text (exact; declared sizes may exceed a long). */
+    private static String values(int[] shape) {
+        java.math.BigInteger n = java.math.BigInteger.ONE;
+        for (int d : shape) {
+            n = n.multiply(java.math.BigInteger.valueOf(d));
+        }
+        return n.toString();
     }
 
     // ---------------------------------------------------------------- loading into an existing network
@@ -153,6 +206,23 @@ public final class ModelSerializer {
         return codec == null ? spec.describe() : codec.summary(spec);
     }
 
+    /** NaN or infinite weights (a training that diverged, a damaged writer) would make every answer NaN. */
+    private static void requireFinite(String name, float[] values, String where) throws ModelFormatException {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new ModelFormatException(where + "tensor '" + name + "' holds " + bad + " value" + (bad == 1 ? "" : "s")
+                + " that " + (bad == 1 ? "is" : "are") + " not a finite number (the first, at index " + first + ", is "
+                + values[first] + "): the training diverged or the file is damaged");
+        }
+    }
+
     /** Checks every tensor first, then copies them all: never a half-loaded model. */
     private static void copyTensors(ModelFile file, Sequential model, String where) throws ModelFormatException {
         Map<String, Tensor> targets = tensorsOf(model);
@@ -172,6 +242,9 @@ public final class ModelSerializer {
             if (!targets.containsKey(name)) {
                 throw new ModelFormatException(where + "the file has tensor '" + name + "' that no layer of the model uses");
             }
+        }
+        for (Map.Entry<String, Tensor> e : sources.entrySet()) {
+            requireFinite(e.getKey(), e.getValue().data(), where);
         }
         for (Map.Entry<String, Tensor> e : targets.entrySet()) {
             float[] src = sources.get(e.getKey()).data();

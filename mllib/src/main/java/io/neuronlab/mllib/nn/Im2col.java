@@ -24,12 +24,17 @@ public final class Im2col {
             throw new IllegalArgumentException("need filter size > 0, stride > 0 and padding >= 0, got filter " + k
                 + ", stride " + stride + ", padding " + pad);
         }
-        int span = in + 2 * pad - k;
+        long span = (long) in + 2L * pad - k; // long: a huge padding must not wrap around
         if (span < 0) {
             throw new IllegalArgumentException("a filter of size " + k + " does not fit an input of size " + in
                 + " with padding " + pad);
         }
-        return span / stride + 1;
+        long out = span / stride + 1;
+        if (out > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("input size " + in + " with padding " + pad + " and filter " + k
+                + " gives an output size of " + out + ", more than an int holds");
+        }
+        return (int) out;
     }
 
     /** {@code [N, C, H, W]} → {@code [N·OH·OW, C·kh·kw]}. */

@@ -16,6 +16,11 @@ import java.util.Map;
  * <p>Each layer has a name: given to {@link #add(String, Layer)}, or made by {@link #add(Layer)} from the
  * class name and a per-class counter, as the book does ({@code Linear1}, {@code ReLU1}, {@code Linear2}).
  * Parameters and buffers are named {@code "<layer>.<param>"}, e.g. {@code "Linear1.weight"}.
+ *
+ * <p>Threads: as for every {@link Layer}. In evaluation mode ({@code train(false)}, buffer reuse off — how a loaded
+ * model or a {@code DigitRecognizer}'s model is) {@link #forward} may be called by several threads at once, each
+ * getting the output for its own input; training, {@link #backward}, {@code train}/{@code reuseBuffers} switches,
+ * {@link #add} and changing weights are for one thread at a time, with no forward running.
  */
 public class Sequential extends Layer {
     private final LinkedHashMap<String, Layer> layers = new LinkedHashMap<>();

@@ -66,4 +66,33 @@ public class DigitSampleFileTest {
             assertTrue(e.getMessage(), e.getMessage().contains("samples.nlds") && e.getMessage().contains(words));
         }
     }
+
+    @Test
+    public void junkAfterTheChecksumIsRejected() throws IOException {
+        byte[] good = bytes(samples());
+        byte[] junk = Arrays.copyOf(good, good.length + 1);
+        junk[good.length] = 42;
+        try {
+            DigitSampleFile.read(new ByteArrayInputStream(junk), "junk.nlds");
+            fail("a byte after the checksum");
+        } catch (IOException e) {
+            assertEquals("junk.nlds has 1 unexpected byte after its checksum (two files joined, or a bad copy?);"
+                + " nothing was imported", e.getMessage());
+        }
+    }
+
+    @Test
+    public void twoFilesJoinedAreRejected() throws IOException {
+        byte[] first = bytes(samples());
+        byte[] second = bytes(samples().subList(0, 1));
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        try {
+            DigitSampleFile.read(new ByteArrayInputStream(joined), "joined.nlds");
+            fail("the second file would be lost silently");
+        } catch (IOException e) {
+            assertEquals("joined.nlds has " + second.length + " unexpected bytes after its checksum (two files joined,"
+                + " or a bad copy?); nothing was imported", e.getMessage());
+        }
+    }
 }

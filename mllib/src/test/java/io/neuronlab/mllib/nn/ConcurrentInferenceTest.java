@@ -4,7 +4,9 @@ import io.neuronlab.mllib.digits.DigitModel;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.FeatureMaps;
 import io.neuronlab.mllib.digits.GrayImage;
+import io.neuronlab.mllib.digits.SyntheticFingerDigits;
 import io.neuronlab.mllib.init.He;
+import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 import io.neuronlab.mllib.tensor.Tensor;
 import org.junit.Test;
 
@@ -99,6 +101,54 @@ public class ConcurrentInferenceTest {
                 System.arraycopy(p, 0, both, 0, p.length);
                 System.arraycopy(maps, 0, both, p.length, maps.length);
                 return Tensor.of(both, both.length);
+            }));
+        }
+    }
+
+    @Test
+    public void sharedNetworkOnTheJavaEngineGivesEveryThreadItsOwnAnswer() throws Exception {
+        // the engine path of Conv2d, one engine instance shared by both convolutions and every thread
+        Sequential net = everyLayerNet();
+        JavaConvEngine engine = new JavaConvEngine();
+        for (Layer l : net.layers()) {
+            if (l instanceof Conv2d) {
+                ((Conv2d) l).setEngine(engine);
+            }
+        }
+        for (int threads : new int[] {2, 4, 8}) {
+            assertEquals(threads + " threads", 0, wrongAnswers(threads, t -> {
+                Random r = new Random(300 + t);
+                List<Tensor> inputs = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    inputs.add(images(r, 1 + (t + i) % 3));
+                }
+                return inputs;
+            }, net::forward));
+        }
+    }
+
+    @Test
+    public void sharedRecognizerReadsEveryThreadsDrawing() throws Exception {
+        // the Draw path: segmentation, preprocessing and a batch of digits per drawing
+        Sequential model = DigitModel.build(4);
+        DigitRecognizer recognizer = new DigitRecognizer(model);
+        for (int threads : new int[] {2, 4, 8}) {
+            assertEquals(threads + " threads", 0, wrongAnswers(threads, t -> {
+                SyntheticFingerDigits digits = new SyntheticFingerDigits(400 + t);
+                List<Tensor> inputs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    GrayImage drawing = digits.next((t + i) % 10).renderForRecognition();
+                    inputs.add(Tensor.of(drawing.pixels().clone(), drawing.height(), drawing.width()));
+                }
+                return inputs;
+            }, x -> {
+                GrayImage drawing = new GrayImage(x.size(1), x.size(0), x.data().clone());
+                List<DigitRecognizer.Prediction> read = recognizer.recognize(drawing).predictions();
+                float[] all = new float[read.size() * 10];
+                for (int i = 0; i < read.size(); i++) {
+                    System.arraycopy(read.get(i).probabilities(), 0, all, i * 10, 10);
+                }
+                return Tensor.of(all, all.length);
             }));
         }
     }

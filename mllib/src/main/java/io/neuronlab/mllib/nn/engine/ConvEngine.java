@@ -1,11 +1,16 @@
 package io.neuronlab.mllib.nn.engine;
 
+import io.neuronlab.mllib.nn.ConvGeometry;
 import io.neuronlab.mllib.tensor.Tensor;
 
 /**
  * "Run this convolution": the forward pass of a 2-D convolution, swappable at run time between mllib's
  * pure-Java im2col + GEMM ({@link JavaConvEngine}, the default) and TensorFlow Lite on the CPU or GPU
  * ({@code io.neuronlab.mllib.tflite.TfliteConvEngine}). Backward passes always stay in Java, in the layer that owns the weights.
+ *
+ * <p>Threads: a layer in evaluation may be shared by several threads (see {@link io.neuronlab.mllib.nn.Layer}), so
+ * {@link #forward} must be safe to call concurrently. The Java engine keeps no state; the TFLite engine runs one
+ * interpreter per layer, which cannot be shared, and so takes its calls one at a time.
  */
 public interface ConvEngine extends AutoCloseable {
 
@@ -30,14 +35,17 @@ public interface ConvEngine extends AutoCloseable {
 
     /** Validates the shapes every engine relies on and returns {@code [N, C, H, W, O, KH, KW, OH, OW]}. */
     static int[] checkShapes(Tensor x, Tensor weight, Tensor bias, int stride, int pad) {
+        ConvGeometry g = geometry(x, weight, bias, stride, pad);
+        return new int[] {g.n, g.inC, g.h, g.w, g.outC, g.kh, g.kw, g.oh, g.ow};
+    }
+
+    /** Validates the shapes every engine relies on and returns the call's sizes. */
+    static ConvGeometry geometry(Tensor x, Tensor weight, Tensor bias, int stride, int pad) {
         if (x.dim() != 4 || weight.dim() != 4 || bias.dim() != 1) {
             throw new IllegalArgumentException("convolution expects x [N, C, H, W], weight [O, C, KH, KW], bias [O]; got x "
                 + shape(x) + ", weight " + shape(weight) + ", bias " + shape(bias));
         }
-        int n = x.size(0);
         int c = x.size(1);
-        int h = x.size(2);
-        int w = x.size(3);
         int o = weight.size(0);
         int kh = weight.size(2);
         int kw = weight.size(3);
@@ -45,17 +53,8 @@ public interface ConvEngine extends AutoCloseable {
             throw new IllegalArgumentException("convolution: x " + shape(x) + " has " + c + " channels but weight is "
                 + shape(weight) + " and bias " + shape(bias));
         }
-        if (stride < 1 || pad < 0) {
-            throw new IllegalArgumentException("convolution needs stride >= 1 and pad >= 0, got stride " + stride
-                + ", pad " + pad);
-        }
-        int oh = (h + 2 * pad - kh) / stride + 1;
-        int ow = (w + 2 * pad - kw) / stride + 1;
-        if (h + 2 * pad < kh || w + 2 * pad < kw) {
-            throw new IllegalArgumentException("convolution: kernel " + kh + "x" + kw + " does not fit input "
-                + shape(x) + " with pad " + pad);
-        }
-        return new int[] {n, c, h, w, o, kh, kw, oh, ow};
+        // the output size, checked against what one array can hold (a padding of 2^20 must not overflow)
+        return ConvGeometry.of("convolution", x.shape(), o, kh, kw, stride, pad);
     }
 
     private static String shape(Tensor t) {

@@ -1,14 +1,13 @@
 package io.neuronlab.mllib.nn.engine;
 
+import io.neuronlab.mllib.nn.ConvGeometry;
+import io.neuronlab.mllib.nn.ConvKernels;
 import io.neuronlab.mllib.nn.Im2col;
-import io.neuronlab.mllib.tensor.Gemm;
 import io.neuronlab.mllib.tensor.Tensor;
 
-import java.util.Arrays;
-
 /**
- * mllib's own convolution, the book's way and the same path as {@link io.neuronlab.mllib.nn.Conv2d}: unfold each
- * image with {@link Im2col#im2colRows} into columns [C·KH·KW, OH·OW], then one GEMM with the filters viewed as
+ * mllib's own convolution, the book's way, with the same kernels as {@link io.neuronlab.mllib.nn.Conv2d}
+ * ({@link ConvKernels}): unfold each image with {@link Im2col#im2colRows} into columns [C·KH·KW, OH·OW], then one GEMM with the filters viewed as
  * [O, C·KH·KW]. The default engine everywhere.
  */
 public final class JavaConvEngine implements ConvEngine {
@@ -20,28 +19,12 @@ public final class JavaConvEngine implements ConvEngine {
 
     @Override
     public Tensor forward(Tensor x, Tensor weight, Tensor bias, int stride, int pad) {
-        int[] s = ConvEngine.checkShapes(x, weight, bias, stride, pad);
-        int n = s[0];
-        int c = s[1];
-        int h = s[2];
-        int w = s[3];
-        int o = s[4];
-        int kh = s[5];
-        int kw = s[6];
-        int plane = s[7] * s[8];
-        int kk = c * kh * kw;
-        float[] col = new float[plane * kk];
-        float[] y = new float[n * o * plane];
-        float[] b = bias.data();
-        for (int i = 0; i < n; i++) {
-            Im2col.im2colRows(x.data(), i * c * h * w, c, h, w, kh, kw, stride, pad, col, 0);
-            int yOffset = i * o * plane;
-            for (int f = 0; f < o; f++) {
-                Arrays.fill(y, yOffset + f * plane, yOffset + (f + 1) * plane, b[f]);
-            }
-            // y_n [O, OH·OW] += W [O, kk] · col_n [kk, OH·OW], already NCHW
-            Gemm.sgemm(false, false, o, plane, kk, 1f, weight.data(), 0, kk, col, 0, plane, 1f, y, yOffset, plane);
+        ConvGeometry g = ConvEngine.geometry(x, weight, bias, stride, pad);
+        float[] col = new float[g.columnsPerImage()]; // per call: one engine may serve several threads
+        float[] y = new float[g.n * g.outputPerImage()];
+        for (int i = 0; i < g.n; i++) {
+            ConvKernels.forwardImage(g, x.data(), i, weight.data(), bias.data(), col, 0, y);
         }
-        return Tensor.of(y, n, o, s[7], s[8]);
+        return Tensor.of(y, g.outputShape());
     }
 }

@@ -1,0 +1,67 @@
+package io.neuronlab.mllib.nn;
+
+import java.util.Arrays;
+
+/**
+ * {@link Conv2d}'s scratch memory. While training (one caller, batch after batch of the same shape) the im2col
+ * columns and the backward's per-thread buffers are kept and reused, so a training loop makes no garbage; in
+ * evaluation the forward takes its columns fresh per call, so threads sharing a layer share no scratch.
+ */
+final class ConvWorkspace {
+    private float[] columns;
+    private Share[] shares;
+
+    /** {@code size} floats for a forward's columns: the kept array when {@code keep} (single caller), else new. */
+    float[] columns(int size, boolean keep) {
+        if (!keep) {
+            return new float[size];
+        }
+        if (columns == null || columns.length != size) {
+            columns = new float[size];
+        }
+        return columns;
+    }
+
+    /**
+     * The backward's buffers for {@code threads} shares of a layer of geometry {@code g}, cleared; re-made when the
+     * shape or the thread count changes. Single caller (the backward is).
+     */
+    Share[] shares(int threads, ConvGeometry g) {
+        boolean products = WeightProducts.suits(g.outC, g.kk, g.plane);
+        if (shares == null || shares.length < threads || !shares[0].fits(g, products)) {
+            shares = new Share[threads];
+            for (int i = 0; i < threads; i++) {
+                shares[i] = new Share(g, products);
+            }
+        }
+        return shares;
+    }
+
+    /** One thread share's running sums and scratch in a backward. */
+    static final class Share {
+        final float[] dWeight;
+        final float[] dBias;
+        final float[] dcol;                  // one image's column gradient [OH·OW, C·KH·KW]
+        final WeightProducts products;       // null: dW by GEMM
+
+        Share(ConvGeometry g, boolean products) {
+            this.dWeight = new float[g.outC * g.kk];
+            this.dBias = new float[g.outC];
+            this.dcol = new float[g.kk * g.plane];
+            this.products = products ? new WeightProducts(g.outC, g.kk, g.plane) : null;
+        }
+
+        boolean fits(ConvGeometry g, boolean withProducts) {
+            return dWeight.length == g.outC * g.kk && dBias.length == g.outC && dcol.length == g.kk * g.plane
+                && (withProducts ? products != null && products.fits(g.outC, g.kk, g.plane) : products == null);
+        }
+
+        void clear() {
+            Arrays.fill(dWeight, 0f);
+            Arrays.fill(dBias, 0f);
+            if (products != null) {
+                products.clear();
+            }
+        }
+    }
+}
