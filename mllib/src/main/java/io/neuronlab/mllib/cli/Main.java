@@ -32,6 +32,7 @@ public final class Main {
         list.add(new TrainCommand());
         list.add(new EvalCommand());
         list.add(new PredictCommand());
+        list.add(new RobustnessCommand());
         list.add(new DemoCommand());
         list.add(new InfoCommand());
         list.add(new GradcheckCommand());
