@@ -32,13 +32,13 @@ public final class Main {
         list.add(new TrainCommand());
         list.add(new EvalCommand());
         list.add(new PredictCommand());
-        list.add(new RobustnessCommand());
         list.add(new DemoCommand());
         list.add(new InfoCommand());
         list.add(new GradcheckCommand());
         list.add(new BenchCommand());
         list.add(new ExportTfliteCommand());
         list.add(new ExportOnnxCommand());
+        list.add(new RobustnessCommand());
         return list;
     }
 
