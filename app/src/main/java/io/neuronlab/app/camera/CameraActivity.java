@@ -4,7 +4,6 @@ import android.Manifest;
 import android.content.Intent;
 import android.content.pm.PackageManager;
 import android.graphics.Bitmap;
-import android.graphics.BitmapFactory;
 import android.graphics.Rect;
 import android.graphics.SurfaceTexture;
 import android.net.Uri;
@@ -24,15 +23,11 @@ import androidx.core.content.ContextCompat;
 import io.neuronlab.app.FeatureActivity;
 import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
-import io.neuronlab.app.draw.DigitNetwork;
+import io.neuronlab.app.ViewModels;
 import io.neuronlab.app.draw.MnistInputView;
 import io.neuronlab.app.draw.ProbabilityBarsView;
 import io.neuronlab.mllib.digits.DigitRecognizer;
-import io.neuronlab.mllib.digits.EmptyDrawingException;
-import io.neuronlab.mllib.digits.GrayImage;
-import io.neuronlab.mllib.digits.PhotoBinarizer;
 
-import java.io.InputStream;
 
 /**
  * Photograph digits (camera2 preview with a framing box) or pick a photo from the gallery (the system photo
@@ -42,6 +37,7 @@ import java.io.InputStream;
  */
 public class CameraActivity extends FeatureActivity implements Camera2Controller.Listener {
     private final Handler main = new Handler(Looper.getMainLooper());
+    private CameraViewModel state;
     private Camera2Controller camera;
     private TextureView preview;
     private FramingBoxView frame;
@@ -56,7 +52,7 @@ public class CameraActivity extends FeatureActivity implements Camera2Controller
             else showPermissionExplanation();
         });
     private final ActivityResultLauncher<PickVisualMediaRequest> picker =
-        registerForActivityResult(new ActivityResultContracts.PickVisualMedia(), this::recognisePicked);
+        registerForActivityResult(new ActivityResultContracts.PickVisualMedia(), uri -> state.recognisePicked(uri));
 
     public CameraActivity() {
         super(R.layout.activity_camera, R.string.camera_title);
@@ -65,6 +61,8 @@ public class CameraActivity extends FeatureActivity implements Camera2Controller
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        NeuronLabApp app = NeuronLabApp.of(this);
+        state = ViewModels.get(this, CameraViewModel.class, () -> new CameraViewModel(app, app.background()));
         camera = new Camera2Controller(this, this);
         preview = findViewById(R.id.camera_preview);
         frame = findViewById(R.id.camera_frame);
@@ -78,7 +76,14 @@ public class CameraActivity extends FeatureActivity implements Camera2Controller
         findViewById(R.id.camera_open_settings).setOnClickListener(v -> startActivity(
             new Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", getPackageName(), null))));
         findViewById(R.id.camera_ask_again).setOnClickListener(v -> permission.launch(Manifest.permission.CAMERA));
-        result.setText(R.string.camera_prompt);
+        state.result().observe(this, this::show);
+    }
+
+    private void show(CameraViewModel.Result r) {
+        result.setText(r.argument() == null ? getString(r.messageId()) : getString(r.messageId(), r.argument()));
+        DigitRecognizer.Reading reading = r.reading();
+        networkInput.setInput(reading == null ? null : reading.segments().get(0).mnistInput());
+        bars.setProbabilities(reading == null ? null : reading.predictions().get(0).probabilities());
     }
 
     @Override
@@ -135,82 +140,17 @@ public class CameraActivity extends FeatureActivity implements Camera2Controller
 
     @Override
     public void onCameraError(String message) {
-        main.post(() -> result.setText(getString(R.string.camera_error, message)));
+        main.post(() -> state.say(R.string.camera_error, message));
     }
 
     /** The preview frame inside the framing box is the photo. */
     private void capture() {
         Bitmap frameBitmap = preview.getBitmap();
         if (frameBitmap == null) {
-            result.setText(R.string.camera_no_frame);
+            state.say(R.string.camera_no_frame, null);
             return;
         }
         Rect box = FramingBoxView.box(frameBitmap.getWidth(), frameBitmap.getHeight());
-        recognise(Bitmap.createBitmap(frameBitmap, box.left, box.top, box.width(), box.height()));
-    }
-
-    private void recognisePicked(Uri uri) {
-        if (uri == null) return;
-        NeuronLabApp.of(this).background().execute(() -> {
-            Bitmap bitmap;
-            try {
-                // read the size first so a 50-megapixel photo is decoded at a fraction of its size
-                BitmapFactory.Options options = new BitmapFactory.Options();
-                options.inJustDecodeBounds = true;
-                try (InputStream in = getContentResolver().openInputStream(uri)) {
-                    BitmapFactory.decodeStream(in, null, options);
-                }
-                int longer = Math.max(options.outWidth, options.outHeight), sample = 1;
-                while (longer / (sample * 2) >= 1024) sample *= 2;
-                options = new BitmapFactory.Options();
-                options.inSampleSize = sample;
-                try (InputStream in = getContentResolver().openInputStream(uri)) {
-                    bitmap = BitmapFactory.decodeStream(in, null, options);
-                }
-            } catch (Exception e) {
-                String message = e.getMessage();
-                main.post(() -> result.setText(getString(R.string.camera_error, message)));
-                return;
-            }
-            if (bitmap == null) {
-                main.post(() -> result.setText(R.string.camera_not_an_image));
-                return;
-            }
-            Bitmap picked = bitmap;
-            main.post(() -> recognise(picked));
-        });
-    }
-
-    /** Photo → luminance → binarised ink → digits → recognition, off the UI thread. */
-    private void recognise(Bitmap photo) {
-        // photos are large; 640 px on the longer side is plenty for 28×28 digits
-        float scale = Math.min(1f, 640f / Math.max(photo.getWidth(), photo.getHeight()));
-        Bitmap small = scale < 1 ? Bitmap.createScaledBitmap(photo,
-            Math.max(1, Math.round(photo.getWidth() * scale)), Math.max(1, Math.round(photo.getHeight() * scale)), true) : photo;
-        int w = small.getWidth(), h = small.getHeight();
-        int[] argb = new int[w * h];
-        small.getPixels(argb, 0, w, 0, 0, w, h);
-        result.setText(R.string.camera_working);
-        NeuronLabApp.of(this).background().execute(() -> {
-            String text;
-            DigitRecognizer.Reading reading = null;
-            try {
-                GrayImage ink = new PhotoBinarizer().binarize(GrayImage.luminanceOfArgb(argb, w, h));
-                reading = DigitNetwork.get(this).recognizer().recognize(ink);
-                text = reading.sure() ? getString(R.string.camera_read, reading.number())
-                    : getString(R.string.camera_read_not_sure, reading.number());
-            } catch (EmptyDrawingException e) {
-                text = getString(R.string.camera_nothing_found);
-            } catch (RuntimeException e) {
-                text = getString(R.string.camera_error, e.getMessage());
-            }
-            String shown = text;
-            DigitRecognizer.Reading r = reading;
-            main.post(() -> {
-                result.setText(shown);
-                networkInput.setInput(r == null ? null : r.segments().get(0).mnistInput());
-                bars.setProbabilities(r == null ? null : r.predictions().get(0).probabilities());
-            });
-        });
+        state.recognise(Bitmap.createBitmap(frameBitmap, box.left, box.top, box.width(), box.height()));
     }
 }

@@ -2,8 +2,6 @@ package io.neuronlab.app.draw;
 
 import android.content.Intent;
 import android.os.Bundle;
-import android.os.Handler;
-import android.os.Looper;
 import android.view.View;
 import android.widget.Button;
 import android.widget.TextView;
@@ -14,11 +12,11 @@ import androidx.appcompat.app.AlertDialog;
 import io.neuronlab.app.FeatureActivity;
 import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
+import io.neuronlab.app.ViewModels;
 import io.neuronlab.app.camera.CameraActivity;
 import io.neuronlab.app.samples.SampleStore;
 import io.neuronlab.app.samples.SamplesActivity;
 import io.neuronlab.mllib.digits.DigitRecognizer;
-import io.neuronlab.mllib.digits.EmptyDrawingException;
 import io.neuronlab.mllib.digits.GrayImage;
 
 
@@ -29,7 +27,7 @@ import io.neuronlab.mllib.digits.GrayImage;
  * wrong, which stores it as the user's own sample. Thin: the work happens in mllib's digits package.
  */
 public class DrawActivity extends FeatureActivity implements DrawingView.Listener {
-    private final Handler main = new Handler(Looper.getMainLooper());
+    private DrawViewModel state;
     private DrawingView canvas;
     private TextView digit;
     private TextView status;
@@ -40,9 +38,6 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
     private Button right;
     private Button wrong;
     private SampleStore samples;
-    private DigitNetwork model;
-    private DigitRecognizer.Reading reading;
-    private int generation;   // drops results of drawings that changed meanwhile
 
     public DrawActivity() {
         super(R.layout.activity_draw, R.string.draw_title);
@@ -51,6 +46,8 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        NeuronLabApp app = NeuronLabApp.of(this);
+        state = ViewModels.get(this, DrawViewModel.class, () -> new DrawViewModel(app, app.background()));
         canvas = findViewById(R.id.draw_canvas);
         digit = findViewById(R.id.draw_result_digit);
         status = findViewById(R.id.draw_result_status);
@@ -62,56 +59,36 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
         wrong = findViewById(R.id.draw_label_wrong);
         samples = new SampleStore(this);
 
+        canvas.setDrawing(state.drawing());
         canvas.setListener(this);
         findViewById(R.id.draw_undo).setOnClickListener(v -> canvas.undo());
         findViewById(R.id.draw_clear).setOnClickListener(v -> canvas.clear());
         findViewById(R.id.draw_open_camera).setOnClickListener(v -> startActivity(new Intent(this, CameraActivity.class)));
         findViewById(R.id.draw_open_samples).setOnClickListener(v -> startActivity(new Intent(this, SamplesActivity.class)));
-        networkInput.setOnClickListener(v -> toggleFeatureMaps());
-        right.setOnClickListener(v -> saveSample(reading.predictions().get(0).digit()));
+        networkInput.setOnClickListener(v -> state.toggleFeatureMaps());
+        right.setOnClickListener(v -> saveSample(state.reading().getValue().predictions().get(0).digit()));
         wrong.setOnClickListener(v -> askForTheRightDigit());
+
         showEmpty();
-        status.setText(R.string.draw_loading_model);
-        NeuronLabApp.of(this).background().execute(() -> {
-            try {
-                DigitNetwork loaded = DigitNetwork.get(this);
-                main.post(() -> {
-                    model = loaded;
-                    onDrawingChanged(canvas);
-                });
-            } catch (RuntimeException e) {
-                main.post(() -> status.setText(getString(R.string.draw_model_failed, e.getMessage())));
-            }
+        if (state.network().getValue() == null) status.setText(R.string.draw_loading_model);
+        state.loadFailure().observe(this, message -> status.setText(getString(R.string.draw_model_failed, message)));
+        state.network().observe(this, loaded -> {
+            // a drawing made while the model loaded (or kept across a rotation) is read now
+            if (state.reading().getValue() == null) onDrawingChanged(canvas);
         });
+        state.reading().observe(this, this::show);
+        state.featureMaps().observe(this, this::showFeatureMaps);
+        state.loadNetwork();
     }
 
     @Override
     public void onDrawingChanged(DrawingView view) {
-        int mine = ++generation;
-        featureMaps.setVisibility(View.GONE);
-        if (canvas.isEmpty()) {
-            showEmpty();
-            return;
-        }
-        if (model == null) return;   // recognised once the model is loaded
-        GrayImage ink = canvas.toInkImage();
-        NeuronLabApp.of(this).background().execute(() -> {
-            DigitRecognizer.Reading result;
-            try {
-                result = model.recognizer().recognize(ink);
-            } catch (EmptyDrawingException e) {
-                result = null;   // only faint specks: treated as an empty canvas, never a guess
-            }
-            DigitRecognizer.Reading shown = result;
-            main.post(() -> {
-                if (mine == generation) show(shown);
-            });
-        });
+        state.drawingChanged(canvas.isEmpty() ? null : canvas.toInkImage());
     }
 
     private void showEmpty() {
-        reading = null;
         digit.setText("");
+        digit.setVisibility(View.GONE); // the prompt takes its place on a small screen
         status.setText(R.string.draw_prompt);
         networkInput.setInput(null);
         bars.setProbabilities(null);
@@ -125,9 +102,9 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
             showEmpty();
             return;
         }
-        reading = r;
         DigitRecognizer.Prediction first = r.predictions().get(0);
         digit.setText(r.number());
+        digit.setVisibility(View.VISIBLE);
         if (r.predictions().size() == 1) {
             status.setText(first.sure()
                 ? getString(R.string.draw_sure, Math.round(first.probability() * 100))
@@ -147,28 +124,16 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
         featureHint.setVisibility(View.VISIBLE);
     }
 
-    private void toggleFeatureMaps() {
-        if (reading == null || model == null) return;
-        if (featureMaps.getVisibility() == View.VISIBLE) {
+    private void showFeatureMaps(DigitNetwork.Maps maps) {
+        if (maps == null) {
             featureMaps.setVisibility(View.GONE);
-            return;
+        } else if (maps.activations().isEmpty()) {
+            featureMaps.setVisibility(View.GONE);
+            Toast.makeText(this, R.string.draw_no_conv_layers, Toast.LENGTH_LONG).show();
+        } else {
+            featureMaps.setMaps(maps.titles(), maps.activations());
+            featureMaps.setVisibility(View.VISIBLE);
         }
-        GrayImage input = reading.segments().get(0).mnistInput();
-        DigitNetwork network = model;
-        int mine = generation;
-        // computed on the background executor like the recognition itself, never on the UI thread
-        NeuronLabApp.of(this).background().execute(() -> {
-            DigitNetwork.Maps maps = network.featureMaps(this, input);
-            main.post(() -> {
-                if (mine != generation) return;   // the drawing changed meanwhile
-                if (maps.activations().isEmpty()) {
-                    Toast.makeText(this, R.string.draw_no_conv_layers, Toast.LENGTH_LONG).show();
-                    return;
-                }
-                featureMaps.setMaps(maps.titles(), maps.activations());
-                featureMaps.setVisibility(View.VISIBLE);
-            });
-        });
     }
 
     private void askForTheRightDigit() {
@@ -182,6 +147,7 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
     }
 
     private void saveSample(int label) {
+        DigitRecognizer.Reading reading = state.reading().getValue();
         if (reading == null) return;
         GrayImage input = reading.segments().get(0).mnistInput();
         int predicted = reading.predictions().get(0).digit();

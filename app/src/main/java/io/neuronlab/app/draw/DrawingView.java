@@ -31,7 +31,9 @@ public class DrawingView extends View {
         void onDrawingChanged(DrawingView view);
     }
 
-    private final List<Stroke> strokes = new ArrayList<>();
+    private Drawing drawing = new Drawing();
+    private static final float MAX_SCREEN_HEIGHT_FRACTION = 0.36f;
+
     private final List<Path> paths = new ArrayList<>();
     private final Paint ink = new Paint(Paint.ANTI_ALIAS_FLAG);
     private Stroke current;
@@ -55,18 +57,41 @@ public class DrawingView extends View {
         this.listener = listener;
     }
 
+    /** Shows and edits {@code d} (kept by the screen's ViewModel, so a rotated screen finds it again). */
+    public void setDrawing(Drawing d) {
+        drawing = d;
+        current = null;
+        if (getWidth() > 0) d.fitTo(getWidth());
+        rebuildAll();
+        invalidate();
+    }
+
+    private void rebuildAll() {
+        paths.clear();
+        for (Stroke s : drawing.strokes) {
+            Path p = new Path();
+            rebuild(p, s);
+            paths.add(p);
+        }
+    }
+
     @Override
     protected void onMeasure(int widthSpec, int heightSpec) {
-        // full width, square: digits are drawn in a square, like MNIST's field
-        int width = MeasureSpec.getSize(widthSpec);
-        int height = MeasureSpec.getMode(heightSpec) == MeasureSpec.UNSPECIFIED
-            ? width : Math.min(width, MeasureSpec.getSize(heightSpec));
-        setMeasuredDimension(width, Math.min(width, height));
+        // square, as MNIST's field; at most 36 % of the screen's height, so that on a small phone the answer and
+        // the ten bars below the canvas stay in view without scrolling
+        int side = Math.min(MeasureSpec.getSize(widthSpec),
+            Math.round(MAX_SCREEN_HEIGHT_FRACTION * getResources().getDisplayMetrics().heightPixels));
+        if (MeasureSpec.getMode(heightSpec) != MeasureSpec.UNSPECIFIED) {
+            side = Math.min(side, MeasureSpec.getSize(heightSpec));
+        }
+        setMeasuredDimension(side, side);
     }
 
     @Override
     protected void onSizeChanged(int w, int h, int oldw, int oldh) {
         ink.setStrokeWidth(StrokeRasterizer.defaultStrokeWidth(w, h));
+        drawing.fitTo(w); // drawn on a canvas of another size (before a rotation): rescale
+        rebuildAll();
     }
 
     @Override
@@ -77,7 +102,8 @@ public class DrawingView extends View {
                 if (getParent() != null) getParent().requestDisallowInterceptTouchEvent(true);
                 current = new Stroke();
                 currentPath = new Path();
-                strokes.add(current);
+                drawing.strokes.add(current);
+                if (drawing.side <= 0) drawing.side = getWidth();
                 paths.add(currentPath);
                 addPoint(e.getX(), e.getY());
             }
@@ -139,24 +165,24 @@ public class DrawingView extends View {
     }
 
     public boolean isEmpty() {
-        return strokes.isEmpty();
+        return drawing.strokes.isEmpty();
     }
 
     public List<Stroke> strokes() {
-        return Collections.unmodifiableList(strokes);
+        return Collections.unmodifiableList(drawing.strokes);
     }
 
     /** Removes the last stroke. */
     public void undo() {
-        if (strokes.isEmpty()) return;
-        strokes.remove(strokes.size() - 1);
+        if (drawing.strokes.isEmpty()) return;
+        drawing.strokes.remove(drawing.strokes.size() - 1);
         paths.remove(paths.size() - 1);
         invalidate();
         notifyChanged();
     }
 
     public void clear() {
-        strokes.clear();
+        drawing.strokes.clear();
         paths.clear();
         invalidate();
         notifyChanged();
@@ -164,7 +190,7 @@ public class DrawingView extends View {
 
     /** The drawing as the network's preprocessing takes it (ink = 1 on 0, at a reduced size). */
     public GrayImage toInkImage() {
-        return StrokeRasterizer.rasterizeForRecognition(strokes, Math.max(1, getWidth()), Math.max(1, getHeight()));
+        return StrokeRasterizer.rasterizeForRecognition(drawing.strokes, Math.max(1, getWidth()), Math.max(1, getHeight()));
     }
 
     private void notifyChanged() {

@@ -51,7 +51,7 @@ public class ProbabilityBarsView extends View {
     @Override
     protected void onMeasure(int widthSpec, int heightSpec) {
         int width = MeasureSpec.getSize(widthSpec);
-        int wanted = Math.round(120 * getResources().getDisplayMetrics().density);
+        int wanted = Math.round(96 * getResources().getDisplayMetrics().density);
         setMeasuredDimension(width, resolveSize(wanted, heightSpec));
     }
 

@@ -6,6 +6,7 @@ import io.neuronlab.app.about.AboutActivity;
 import io.neuronlab.app.camera.CameraActivity;
 import io.neuronlab.app.draw.DrawActivity;
 import io.neuronlab.app.lessons.LessonsActivity;
+import io.neuronlab.app.settings.SettingsActivity;
 import io.neuronlab.app.train.TrainActivity;
 
 /**
@@ -18,6 +19,7 @@ public enum Feature {
     CAMERA(R.id.home_camera, CameraActivity.class),
     TRAIN(R.id.home_train, TrainActivity.class),
     LESSONS(R.id.home_lessons, LessonsActivity.class),
+    SETTINGS(R.id.home_settings, SettingsActivity.class),
     ABOUT(R.id.home_about, AboutActivity.class);
 
     /** The view on the home screen that opens this feature. */

@@ -23,7 +23,7 @@ public final class SampleStore {
     private final Handler main = new Handler(Looper.getMainLooper());
 
     public SampleStore(Context context) {
-        this.dao = SamplesDatabase.get(context).samples();
+        this.dao = NeuronLabApp.of(context).samples().samples();
         this.background = NeuronLabApp.of(context).background();
     }
 

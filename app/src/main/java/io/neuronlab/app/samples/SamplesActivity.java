@@ -1,6 +1,5 @@
 package io.neuronlab.app.samples;
 
-import android.net.Uri;
 import android.os.Bundle;
 import android.view.View;
 import android.view.ViewGroup;
@@ -16,26 +15,23 @@ import androidx.appcompat.app.AlertDialog;
 
 import io.neuronlab.app.FeatureActivity;
 import io.neuronlab.app.R;
+import io.neuronlab.app.ViewModels;
 import io.neuronlab.app.draw.MnistInputView;
-import io.neuronlab.mllib.digits.DigitSampleFile;
-import io.neuronlab.mllib.digits.LabelledDigit;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The user's labelled samples: a grid of 28×28 images with their labels; long-press deletes; export/import a file. */
 public class SamplesActivity extends FeatureActivity {
     private final List<DigitSampleEntity> rows = new ArrayList<>();
-    private SampleStore store;
+    private SamplesViewModel state;
     private Adapter adapter;
     private TextView count;
 
     private final ActivityResultLauncher<String> exportLauncher =
-        registerForActivityResult(new ActivityResultContracts.CreateDocument("application/octet-stream"), this::exportTo);
+        registerForActivityResult(new ActivityResultContracts.CreateDocument("application/octet-stream"), uri -> state.exportTo(uri));
     private final ActivityResultLauncher<String[]> importLauncher =
-        registerForActivityResult(new ActivityResultContracts.OpenDocument(), this::importFrom);
+        registerForActivityResult(new ActivityResultContracts.OpenDocument(), uri -> state.importFrom(uri));
 
     public SamplesActivity() {
         super(R.layout.activity_samples, R.string.samples_title);
@@ -44,7 +40,7 @@ public class SamplesActivity extends FeatureActivity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
-        store = new SampleStore(this);
+        state = ViewModels.get(this, SamplesViewModel.class, () -> new SamplesViewModel(this));
         count = findViewById(R.id.samples_count);
         GridView grid = findViewById(R.id.samples_grid);
         grid.setEmptyView(findViewById(R.id.samples_empty));
@@ -56,63 +52,31 @@ public class SamplesActivity extends FeatureActivity {
         });
         findViewById(R.id.samples_export).setOnClickListener(v -> exportLauncher.launch("neuronlab-samples.nlds"));
         findViewById(R.id.samples_import).setOnClickListener(v -> importLauncher.launch(new String[] {"*/*"}));
-    }
-
-    @Override
-    protected void onResume() {
-        super.onResume();
-        reload();
-    }
-
-    private void reload() {
-        store.all(list -> {
+        state.samples().observe(this, list -> {
             rows.clear();
             rows.addAll(list);
             count.setText(getResources().getQuantityString(R.plurals.samples_count, list.size(), list.size()));
             adapter.notifyDataSetChanged();
         });
+        state.message().observe(this, text -> {
+            if (text == null) return;
+            Toast.makeText(this, text, Toast.LENGTH_LONG).show();
+            state.messageShown();
+        });
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        state.reload(); // samples may have been added on the Draw screen meanwhile
     }
 
     private void confirmDelete(DigitSampleEntity row) {
         new AlertDialog.Builder(this)
             .setMessage(getString(R.string.samples_delete_question, row.label))
-            .setPositiveButton(R.string.samples_delete, (d, w) -> store.delete(row.id, this::reload))
+            .setPositiveButton(R.string.samples_delete, (d, w) -> state.delete(row))
             .setNegativeButton(android.R.string.cancel, null)
             .show();
-    }
-
-    private void exportTo(Uri uri) {
-        if (uri == null) return;
-        store.allAsDigits(digits -> store.run(() -> {
-            String message;
-            try (OutputStream out = getContentResolver().openOutputStream(uri, "wt")) {
-                if (out == null) throw new java.io.IOException("cannot write " + uri);
-                DigitSampleFile.write(digits, out);
-                message = getResources().getQuantityString(R.plurals.samples_exported, digits.size(), digits.size());
-            } catch (Exception e) {
-                message = getString(R.string.samples_export_failed, e.getMessage());
-            }
-            String shown = message;
-            store.onMain(() -> Toast.makeText(this, shown, Toast.LENGTH_LONG).show());
-        }));
-    }
-
-    private void importFrom(Uri uri) {
-        if (uri == null) return;
-        store.run(() -> {
-            try (InputStream in = getContentResolver().openInputStream(uri)) {
-                if (in == null) throw new java.io.IOException("cannot read " + uri);
-                List<LabelledDigit> digits = DigitSampleFile.read(in, String.valueOf(uri.getLastPathSegment()));
-                store.addAll(digits, () -> {
-                    Toast.makeText(this, getResources().getQuantityString(R.plurals.samples_imported,
-                        digits.size(), digits.size()), Toast.LENGTH_LONG).show();
-                    reload();
-                });
-            } catch (Exception e) {
-                String message = getString(R.string.samples_import_failed, e.getMessage());
-                store.onMain(() -> Toast.makeText(this, message, Toast.LENGTH_LONG).show());
-            }
-        });
     }
 
     /** A cell: the 28×28 image and its label. */

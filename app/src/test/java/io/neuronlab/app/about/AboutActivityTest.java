@@ -7,7 +7,6 @@ import static androidx.test.espresso.matcher.ViewMatchers.withText;
 import static org.hamcrest.Matchers.startsWith;
 
 import androidx.test.core.app.ActivityScenario;
-import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
 import io.neuronlab.app.R;
 import io.neuronlab.app.InMemoryDatabase;
@@ -31,14 +30,8 @@ public class AboutActivityTest {
             onView(withId(R.id.about_sdk_levels)).check(matches(withText("min 24 · target 34 · this device 34")));
             // nothing chosen yet: the Java engine
             onView(withId(R.id.about_engine)).check(matches(withText(startsWith("Convolutions: Java · "))));
-            // the first bundled model under assets/models, or "none yet" when the app ships none
-            String[] models = ApplicationProvider.getApplicationContext().getAssets().list("models");
-            if (models == null || models.length == 0) {
-                onView(withId(R.id.about_model)).check(matches(withText(R.string.about_model_none)));
-            } else {
-                java.util.Arrays.sort(models);
-                onView(withId(R.id.about_model)).check(matches(withText(startsWith(models[0] + " ("))));
-            }
+            // the app ships its digit model: About names it
+            onView(withId(R.id.about_model)).check(matches(withText(startsWith("digits.nlmf ("))));
         }
     }
 }

@@ -20,7 +20,6 @@ import io.neuronlab.app.R;
 import io.neuronlab.app.camera.CameraActivity;
 import io.neuronlab.app.samples.SampleStore;
 import io.neuronlab.app.samples.SamplesActivity;
-import io.neuronlab.app.samples.SamplesDatabase;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.digits.MnistPreprocessor;
 import io.neuronlab.mllib.digits.Stroke;
@@ -79,12 +78,6 @@ public class DigitScreensScreenshotTest {
     @Before
     public void setUp() {
         if (dark) RuntimeEnvironment.setQualifiers("+night");
-        SamplesDatabase.useInMemoryForTests(ApplicationProvider.getApplicationContext());
-    }
-
-    @After
-    public void tearDown() {
-        SamplesDatabase.closeForTests();
     }
 
     @Test
@@ -116,6 +109,11 @@ public class DigitScreensScreenshotTest {
         try (ActivityController<SamplesActivity> c = Robolectric.buildActivity(SamplesActivity.class).setup()) {
             ShadowLooper.idleMainLooper();
             save(c.get(), "samples");
+            // the gallery shows the three stored samples, newest first, with their labels
+            android.widget.GridView grid = c.get().findViewById(R.id.samples_grid);
+            assertEquals(3, grid.getAdapter().getCount());
+            assertEquals(4, ((io.neuronlab.app.samples.DigitSampleEntity) grid.getAdapter().getItem(0)).label);
+            assertEquals(1, ((io.neuronlab.app.samples.DigitSampleEntity) grid.getAdapter().getItem(2)).label);
         }
     }
 

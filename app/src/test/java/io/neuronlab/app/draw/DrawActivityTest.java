@@ -27,7 +27,6 @@ import androidx.test.ext.junit.runners.AndroidJUnit4;
 import io.neuronlab.app.R;
 import io.neuronlab.app.InMemoryDatabase;
 import io.neuronlab.app.samples.SamplesActivity;
-import io.neuronlab.app.samples.SamplesDatabase;
 
 import org.hamcrest.Matcher;
 import org.junit.After;
@@ -45,15 +44,7 @@ public class DrawActivityTest {
     @Rule
     public final InMemoryDatabase database = new InMemoryDatabase();
 
-    @Before
-    public void freshSamples() {
-        SamplesDatabase.useInMemoryForTests(ApplicationProvider.getApplicationContext());
-    }
 
-    @After
-    public void closeSamples() {
-        SamplesDatabase.closeForTests();
-    }
 
     /**
      * Finger strokes in fractions of the canvas: each stroke {x0, y0, x1, y1, ...}. Sent as real MotionEvents
@@ -121,6 +112,55 @@ public class DrawActivityTest {
             });
             onView(withId(R.id.draw_label_right)).check(matches(isEnabled()));
         }
+    }
+
+    @Test
+    public void rotationKeepsTheDrawingTheAnswerAndTheFeatureMaps() {
+        try (ActivityScenario<DrawActivity> s = ActivityScenario.launch(DrawActivity.class)) {
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_canvas)).perform(drawStrokes(SEVEN));
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_network_input)).perform(scrollTo(), click());
+            ShadowLooper.idleMainLooper();
+            int[] strokes = new int[1];
+            s.onActivity(a -> strokes[0] = ((DrawingView) a.findViewById(R.id.draw_canvas)).strokes().size());
+            s.recreate(); // what a rotation does to the Activity
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_result_digit)).check(matches(withText("7")));
+            s.onActivity(a -> {
+                DrawingView canvas = a.findViewById(R.id.draw_canvas);
+                assertEquals(strokes[0], canvas.strokes().size());
+                assertTrue(((MnistInputView) a.findViewById(R.id.draw_network_input)).hasInput());
+                assertEquals(View.VISIBLE, a.findViewById(R.id.draw_feature_maps).getVisibility());
+                assertTrue(a.findViewById(R.id.draw_label_right).isEnabled());
+            });
+            // and the kept drawing still edits: undo empties it
+            onView(withId(R.id.draw_undo)).perform(scrollTo(), click());
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_result_status)).check(matches(withText(R.string.draw_prompt)));
+        }
+    }
+
+    @Test
+    public void thatsWrongAsksForTheRightDigitAndStoresItWithWhatTheNetworkSaid() {
+        try (ActivityScenario<DrawActivity> s = ActivityScenario.launch(DrawActivity.class)) {
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_canvas)).perform(drawStrokes(SEVEN));
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_label_wrong)).perform(scrollTo(), click());
+            ShadowLooper.idleMainLooper();
+            // the dialog lists the ten digits; the user picks 1
+            androidx.appcompat.app.AlertDialog dialog =
+                (androidx.appcompat.app.AlertDialog) org.robolectric.shadows.ShadowDialog.getLatestDialog();
+            assertNotNull("a dialog asks which digit it was", dialog);
+            assertEquals(10, dialog.getListView().getAdapter().getCount());
+            dialog.getListView().performItemClick(dialog.getListView().getChildAt(1), 1, 1);
+            ShadowLooper.idleMainLooper();
+        }
+        java.util.List<io.neuronlab.app.samples.DigitSampleEntity> stored = database.samples().samples().all();
+        assertEquals(1, stored.size());
+        assertEquals(1, stored.get(0).label);
+        assertEquals("what the network said is kept beside the right answer", 7, stored.get(0).predicted);
     }
 
     @Test

@@ -42,4 +42,13 @@ public final class Stroke {
     public float y(int i) {
         return xy[2 * i + 1];
     }
+
+    /** The same stroke with every coordinate multiplied by {@code factor} (a canvas that changed size). */
+    public Stroke scaled(float factor) {
+        Stroke s = new Stroke();
+        for (int i = 0; i < count; i++) {
+            s.add(xy[2 * i] * factor, xy[2 * i + 1] * factor);
+        }
+        return s;
+    }
 }
