@@ -1,7 +1,6 @@
 package io.neuronlab.app.train;
 
 import android.content.Context;
-import android.os.SystemClock;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
 import io.neuronlab.app.NeuronLabApp;
@@ -133,7 +132,6 @@ public final class LabRunner {
      */
     public LabProgress runBlocking(LabSettings settings, TrainingController.Listener extra) {
         long started = System.currentTimeMillis();
-        long startedClock = SystemClock.elapsedRealtime();
         try {
             MnistSlice slice = LabData.slice(context);
             TrainingController c = new TrainingController(settings, slice.train(), slice.test(), checkpoint());
@@ -148,7 +146,7 @@ public final class LabRunner {
             LabProgress end = c.run();
             if (c.result() != null) {
                 result.postValue(c.result());
-                saveRun(settings, c, end, started, SystemClock.elapsedRealtime() - startedClock);
+                saveRun(settings, c, end, started, System.currentTimeMillis() - started);
             }
             return end;
         } catch (IOException | RuntimeException e) {
@@ -165,7 +163,7 @@ public final class LabRunner {
     }
 
     private void post(LabProgress p) {
-        long now = SystemClock.uptimeMillis();
+        long now = System.nanoTime() / 1_000_000; // real time: also under Robolectric's paused clock
         synchronized (this) {
             if (p.status == lastStatus && now - lastPostMillis < 100 && !p.isDone()) {
                 return;

@@ -159,6 +159,7 @@ public final class Bench {
 
         if (o.lenet) {
             LeNetTiming.run(out, o, python ? script : null);
+            FineTuneTiming.run(out, o.mnistDir);
         }
         if (o.conv) {
             ConvTiming.run(out);
