@@ -138,7 +138,12 @@ public final class LabRunner {
             EngineChoice.Opened opened = EngineChoice.load(context).open();
             ConvEngine engine = opened.engine() instanceof JavaConvEngine ? null : opened.engine();
             EngineChoice.apply(c.model(), engine);
-            c.addListener(p -> post(p));
+            // the end is posted after the run is saved, so the screen's history already holds it
+            c.addListener(p -> {
+                if (!p.isDone()) {
+                    post(p);
+                }
+            });
             if (extra != null) {
                 c.addListener(extra);
             }
@@ -148,6 +153,7 @@ public final class LabRunner {
                 result.postValue(c.result());
                 saveRun(settings, c, end, started, System.currentTimeMillis() - started);
             }
+            post(end);
             return end;
         } catch (IOException | RuntimeException e) {
             LabProgress failed = new LabProgress(LabProgress.Status.FAILED, 0, settings.epochs, 0, 0, new float[0],
