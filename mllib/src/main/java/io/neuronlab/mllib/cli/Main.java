@@ -38,6 +38,8 @@ public final class Main {
         list.add(new BenchCommand());
         list.add(new ExportTfliteCommand());
         list.add(new ExportOnnxCommand());
+        list.add(new ImportCommand());
+        list.add(new ExportSafetensorsCommand());
         return list;
     }
 

@@ -2,8 +2,10 @@ package io.neuronlab.mllib.io;
 
 import io.neuronlab.mllib.init.ConstantStd;
 import io.neuronlab.mllib.init.Initializer;
+import io.neuronlab.mllib.nn.AdaptiveAvgPool2d;
 import io.neuronlab.mllib.nn.AvgPool2d;
 import io.neuronlab.mllib.nn.BatchNorm;
+import io.neuronlab.mllib.nn.Concat;
 import io.neuronlab.mllib.nn.Conv2d;
 import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
@@ -12,6 +14,8 @@ import io.neuronlab.mllib.nn.LeakyReLU;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
+import io.neuronlab.mllib.nn.Residual;
+import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.nn.Sigmoid;
 import io.neuronlab.mllib.nn.Softmax;
 import io.neuronlab.mllib.nn.Tanh;
@@ -32,7 +36,7 @@ public final class LayerCodecs {
     private static final LayerCodecs STANDARD = new LayerCodecs()
         .register(new LinearCodec())
         .register(new Conv2dCodec())
-        .register(new PoolCodec<>("MaxPool2d", MaxPool2d.class, MaxPool2d::kernel, MaxPool2d::stride, MaxPool2d::new))
+        .register(new MaxPoolCodec())
         .register(new PoolCodec<>("AvgPool2d", AvgPool2d.class, AvgPool2d::kernel, AvgPool2d::stride, AvgPool2d::new))
         .register(stateless("ReLU", ReLU.class, ReLU::new))
         .register(stateless("Sigmoid", Sigmoid.class, Sigmoid::new))
@@ -41,7 +45,11 @@ public final class LayerCodecs {
         .register(stateless("Flatten", Flatten.class, Flatten::new))
         .register(new LeakyReLUCodec())
         .register(new BatchNormCodec())
-        .register(new DropoutCodec());
+        .register(new DropoutCodec())
+        .register(new AdaptiveAvgPoolCodec())
+        .register(new SequentialCodec())
+        .register(new ResidualCodec())
+        .register(new ConcatCodec());
 
     private final Map<String, LayerCodec<?>> byKind = new LinkedHashMap<>();
     private final Map<Class<?>, LayerCodec<?>> byType = new LinkedHashMap<>();
@@ -79,6 +87,57 @@ public final class LayerCodecs {
     @SuppressWarnings("unchecked")
     public <L extends Layer> LayerCodec<L> forLayer(L layer) {
         return (LayerCodec<L>) byType.get(layer.getClass());
+    }
+
+    /**
+     * The spec of {@code layer} under {@code name}, its children's specs included; fails, naming the class, for a
+     * layer no codec knows.
+     */
+    public <L extends Layer> LayerSpec describe(String name, L layer) {
+        return describe(name, name, layer);
+    }
+
+    /** {@code path} is the dotted name from the top ("layer1.0.conv1") for messages. */
+    private <L extends Layer> LayerSpec describe(String name, String path, L layer) {
+        LayerCodec<L> codec = forLayer(layer);
+        if (codec == null) {
+            throw new IllegalArgumentException("'" + path + "': " + layer.getClass().getName()
+                + " cannot be saved; known kinds are " + kinds() + " (register a LayerCodec for it)");
+        }
+        LayerSpec spec = new LayerSpec(name, codec.kind());
+        codec.describe(layer, spec);
+        if (codec instanceof ContainerCodec) {
+            for (Map.Entry<String, Layer> c : layer.children().entrySet()) {
+                spec.withChild(describe(c.getKey(), path + "." + c.getKey(), c.getValue()));
+            }
+        } else if (!layer.children().isEmpty()) {
+            throw new IllegalArgumentException("'" + path + "' has children but its codec " + codec.kind()
+                + " is not a ContainerCodec");
+        }
+        return spec;
+    }
+
+    /** A new layer from {@code spec}, children first; the message names the innermost failing layer. */
+    public Layer build(LayerSpec spec) throws ModelFormatException {
+        LayerCodec<?> codec = forKind(spec.kind());
+        if (codec == null) {
+            throw new ModelFormatException("layer '" + spec.name() + "' has unknown kind '" + spec.kind()
+                + "'; this mllib knows " + kinds());
+        }
+        if (!(codec instanceof ContainerCodec) && !spec.children().isEmpty()) {
+            throw new ModelFormatException("layer '" + spec.name() + "' (" + spec.kind() + ") has children; a "
+                + spec.kind() + " has none");
+        }
+        if (codec instanceof ContainerCodec) {
+            LinkedHashMap<String, Layer> children = new LinkedHashMap<>();
+            for (LayerSpec c : spec.children()) {
+                if (children.put(c.name(), build(c)) != null) {
+                    throw new ModelFormatException("layer '" + spec.name() + "' has two children named '" + c.name() + "'");
+                }
+            }
+            return ((ContainerCodec<?>) codec).assemble(spec, children);
+        }
+        return codec.build(spec);
     }
 
     /** The known kinds, for messages. */
@@ -153,6 +212,9 @@ public final class LayerCodecs {
         public void describe(Conv2d layer, LayerSpec spec) {
             spec.with("in", layer.inChannels()).with("out", layer.outChannels()).with("kernel", layer.kernel())
                 .with("stride", layer.stride()).with("padding", layer.padding());
+            if (!layer.hasBias()) { // written only when false, so files from before it existed match
+                spec.with("bias", false);
+            }
         }
 
         @Override
@@ -161,8 +223,9 @@ public final class LayerCodecs {
             if (padding < 0) {
                 throw new ModelFormatException("layer '" + spec.name() + "': Conv2d padding " + padding + " is negative");
             }
+            boolean bias = !spec.has("bias") || spec.booleanValue("bias");
             return new Conv2d(positive(spec, "in"), positive(spec, "out"), positive(spec, "kernel"),
-                positive(spec, "stride"), padding, NO_INIT, new Random(0));
+                positive(spec, "stride"), padding, bias, NO_INIT, new Random(0));
         }
 
         @Override
@@ -214,6 +277,134 @@ public final class LayerCodecs {
         @Override
         public L build(LayerSpec spec) throws ModelFormatException {
             return make.make(positive(spec, "kernel"), positive(spec, "stride"));
+        }
+    }
+
+    private static final class MaxPoolCodec implements LayerCodec<MaxPool2d> {
+        @Override
+        public String kind() {
+            return "MaxPool2d";
+        }
+
+        @Override
+        public Class<MaxPool2d> layerType() {
+            return MaxPool2d.class;
+        }
+
+        @Override
+        public void describe(MaxPool2d layer, LayerSpec spec) {
+            spec.with("kernel", layer.kernel()).with("stride", layer.stride());
+            // written only when not the default, so files from before they existed match
+            if (layer.padding() != 0) {
+                spec.with("padding", layer.padding());
+            }
+            if (layer.ceilMode()) {
+                spec.with("ceil_mode", true);
+            }
+        }
+
+        @Override
+        public MaxPool2d build(LayerSpec spec) throws ModelFormatException {
+            int padding = spec.has("padding") ? spec.intValue("padding") : 0;
+            boolean ceil = spec.has("ceil_mode") && spec.booleanValue("ceil_mode");
+            return new MaxPool2d(positive(spec, "kernel"), positive(spec, "stride"), padding, ceil);
+        }
+    }
+
+    private static final class AdaptiveAvgPoolCodec implements LayerCodec<AdaptiveAvgPool2d> {
+        @Override
+        public String kind() {
+            return "AdaptiveAvgPool2d";
+        }
+
+        @Override
+        public Class<AdaptiveAvgPool2d> layerType() {
+            return AdaptiveAvgPool2d.class;
+        }
+
+        @Override
+        public void describe(AdaptiveAvgPool2d layer, LayerSpec spec) {
+            spec.with("out_height", layer.outHeight()).with("out_width", layer.outWidth());
+        }
+
+        @Override
+        public AdaptiveAvgPool2d build(LayerSpec spec) throws ModelFormatException {
+            return new AdaptiveAvgPool2d(positive(spec, "out_height"), positive(spec, "out_width"));
+        }
+    }
+
+    private static final class SequentialCodec implements ContainerCodec<Sequential> {
+        @Override
+        public String kind() {
+            return "Sequential";
+        }
+
+        @Override
+        public Class<Sequential> layerType() {
+            return Sequential.class;
+        }
+
+        @Override
+        public void describe(Sequential layer, LayerSpec spec) {
+        }
+
+        @Override
+        public Sequential assemble(LayerSpec spec, LinkedHashMap<String, Layer> children) {
+            Sequential s = new Sequential();
+            children.forEach(s::add);
+            return s;
+        }
+    }
+
+    private static final class ResidualCodec implements ContainerCodec<Residual> {
+        @Override
+        public String kind() {
+            return "Residual";
+        }
+
+        @Override
+        public Class<Residual> layerType() {
+            return Residual.class;
+        }
+
+        @Override
+        public void describe(Residual layer, LayerSpec spec) {
+            spec.with("relu_after", layer.reluAfter());
+        }
+
+        @Override
+        public Residual assemble(LayerSpec spec, LinkedHashMap<String, Layer> children) throws ModelFormatException {
+            Sequential branch = new Sequential();
+            Layer downsample = null;
+            for (Map.Entry<String, Layer> c : children.entrySet()) {
+                if (c.getKey().equals(Residual.DOWNSAMPLE)) {
+                    downsample = c.getValue();
+                } else {
+                    branch.add(c.getKey(), c.getValue());
+                }
+            }
+            return new Residual(branch, downsample, spec.booleanValue("relu_after"));
+        }
+    }
+
+    private static final class ConcatCodec implements ContainerCodec<Concat> {
+        @Override
+        public String kind() {
+            return "Concat";
+        }
+
+        @Override
+        public Class<Concat> layerType() {
+            return Concat.class;
+        }
+
+        @Override
+        public void describe(Concat layer, LayerSpec spec) {
+        }
+
+        @Override
+        public Concat assemble(LayerSpec spec, LinkedHashMap<String, Layer> children) {
+            return new Concat(children);
         }
     }
 

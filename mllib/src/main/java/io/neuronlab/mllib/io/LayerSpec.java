@@ -1,19 +1,23 @@
 package io.neuronlab.mllib.io;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One layer of a saved architecture: its name in the model ("fc1"), its kind ("Linear") and its
- * hyper-parameters in a fixed order ({@code in=400, out=120}). Values are {@link Integer}, {@link Float},
+ * One layer of a saved architecture: its name in the model ("fc1"), its kind ("Linear"), its
+ * hyper-parameters in a fixed order ({@code in=400, out=120}) and, for a container (a nested Sequential, a residual
+ * block, an Inception block), the specs of its children in order. Values are {@link Integer}, {@link Float},
  * {@link Boolean} or {@link String}. Weights are not part of the spec; they are the file's named tensors.
  */
 public final class LayerSpec {
     private final String name;
     private final String kind;
     private final Map<String, Object> hyperparameters = new LinkedHashMap<>();
+    private final List<LayerSpec> children = new ArrayList<>();
 
     public LayerSpec(String name, String kind) {
         this.name = Objects.requireNonNull(name, "name");
@@ -28,6 +32,22 @@ public final class LayerSpec {
         }
         hyperparameters.put(key, value);
         return this;
+    }
+
+    /** Appends a child layer's spec (containers only); returns this. */
+    public LayerSpec withChild(LayerSpec child) {
+        children.add(Objects.requireNonNull(child, "child"));
+        return this;
+    }
+
+    /** The children's specs in order; empty for a plain layer (unmodifiable). */
+    public List<LayerSpec> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    /** Whether this spec or any below it has children (a file with nesting needs format version 2). */
+    public boolean nested() {
+        return !children.isEmpty();
     }
 
     public String name() {
@@ -77,9 +97,18 @@ public final class LayerSpec {
         return type.cast(v);
     }
 
-    /** Same kind and hyper-parameters (the name is not compared). */
+    /** Same kind and hyper-parameters, and children with the same names and architectures (this name is not compared). */
     public boolean sameArchitecture(LayerSpec other) {
-        return kind.equals(other.kind) && hyperparameters.equals(other.hyperparameters);
+        if (!kind.equals(other.kind) || !hyperparameters.equals(other.hyperparameters)
+            || children.size() != other.children.size()) {
+            return false;
+        }
+        for (int i = 0; i < children.size(); i++) {
+            if (!children.get(i).equals(other.children.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Linear(in=400, out=120)". */
@@ -93,6 +122,9 @@ public final class LayerSpec {
             first = false;
             b.append(e.getKey()).append('=').append(e.getValue());
         }
+        if (!children.isEmpty()) {
+            b.append(first ? "" : ", ").append(children.size()).append(children.size() == 1 ? " child" : " children");
+        }
         return b.append(')').toString();
     }
 
@@ -103,7 +135,7 @@ public final class LayerSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, hyperparameters);
+        return Objects.hash(name, kind, hyperparameters, children);
     }
 
     @Override

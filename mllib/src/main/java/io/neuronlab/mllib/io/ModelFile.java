@@ -24,10 +24,11 @@ import java.util.Objects;
  * <p>Binary layout, big-endian, format version {@value #FORMAT_VERSION}:
  * <pre>
  *   "NLMF"                 4 bytes magic
- *   u16 format version
+ *   u16 format version     1: layers in a flat list; 2: layers may contain layers
  *   u32 payload length     bytes between this field and the checksum
  *   payload:
- *     u16 layer count, per layer: name, kind, u16 count, per hyper-parameter: key, type tag, value
+ *     u16 layer count, per layer: name, kind, u16 count, per hyper-parameter: key, type tag, value,
+ *                                 (version 2 only) u16 child count, then each child as a layer, recursively
  *     u32 tensor count, per tensor: name, u8 rank, rank x i32 dims, numel x float32
  *     metadata: dataset, i32 epochs, f32 accuracy, i64 seed, command, u16 count, key/value strings
  *   u32 CRC32 of the payload
@@ -39,8 +40,13 @@ import java.util.Objects;
 public final class ModelFile {
     /** The four bytes every model file starts with. */
     public static final byte[] MAGIC = {'N', 'L', 'M', 'F'};
-    /** The format version this mllib writes (and the newest it reads). */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this mllib reads and writes: 2, nested layers (residual and Inception blocks). */
+    public static final int FORMAT_VERSION = 2;
+    /**
+     * The version of files without nesting. A flat architecture is still written as version 1, byte for byte as
+     * before, so those files also load in an mllib (or an installed app) that predates version 2.
+     */
+    public static final int FLAT_FORMAT_VERSION = 1;
     /** The usual file name extension. */
     public static final String EXTENSION = ".nlmf";
 
@@ -57,6 +63,16 @@ public final class ModelFile {
     /** The layers in order. */
     public List<LayerSpec> architecture() {
         return architecture;
+    }
+
+    /** The version this file is written in: {@link #FLAT_FORMAT_VERSION} unless a layer has children. */
+    public int formatVersion() {
+        for (LayerSpec l : architecture) {
+            if (l.nested()) {
+                return FORMAT_VERSION;
+            }
+        }
+        return FLAT_FORMAT_VERSION;
     }
 
     /** Named tensors ("fc1.weight" → [out, in], ...) in file order. */

@@ -38,9 +38,9 @@ final class ModelFileReader {
                 + HEADER_BYTES + " bytes");
         }
         int version = ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
-        if (version != ModelFile.FORMAT_VERSION) {
-            throw new ModelFormatException(where + "format version " + version + " is not supported: this mllib reads version "
-                + ModelFile.FORMAT_VERSION + (version > ModelFile.FORMAT_VERSION
+        if (version < ModelFile.FLAT_FORMAT_VERSION || version > ModelFile.FORMAT_VERSION) {
+            throw new ModelFormatException(where + "format version " + version + " is not supported: this mllib reads versions "
+                + ModelFile.FLAT_FORMAT_VERSION + " to " + ModelFile.FORMAT_VERSION + (version > ModelFile.FORMAT_VERSION
                 ? " (the file was written by a newer mllib; update mllib)" : " (the version field is damaged)"));
         }
         long length = ByteBuffer.wrap(header, 6, 4).getInt() & 0xFFFFFFFFL;
@@ -68,7 +68,7 @@ final class ModelFileReader {
                 + " but the file records " + hex(expected) + " (the file was damaged; copy or save it again)");
         }
         try {
-            return parsePayload(payload);
+            return parsePayload(payload, version);
         } catch (EOFException | UTFDataFormatException e) {
             throw new ModelFormatException(where + "malformed payload (checksum is valid, so the writer was broken): "
                 + e.getMessage(), e);
@@ -111,9 +111,9 @@ final class ModelFileReader {
         return buf.toByteArray();
     }
 
-    private static ModelFile parsePayload(byte[] payload) throws IOException {
+    private static ModelFile parsePayload(byte[] payload, int version) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        List<LayerSpec> layers = readArchitecture(in);
+        List<LayerSpec> layers = readArchitecture(in, version);
         Map<String, Tensor> tensors = readTensors(in, payload.length);
         TrainingMetadata metadata = readMetadata(in);
         int left = in.available();
@@ -123,27 +123,43 @@ final class ModelFileReader {
         return new ModelFile(layers, tensors, metadata);
     }
 
-    private static List<LayerSpec> readArchitecture(DataInputStream in) throws IOException {
+    /** Deeper nesting than any real network (ResNet-34 is 4 deep) means a damaged writer, not a model. */
+    private static final int MAX_DEPTH = 32;
+
+    private static List<LayerSpec> readArchitecture(DataInputStream in, int version) throws IOException {
         int count = in.readUnsignedShort();
         List<LayerSpec> layers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            LayerSpec spec = new LayerSpec(in.readUTF(), in.readUTF());
-            int n = in.readUnsignedShort();
-            for (int k = 0; k < n; k++) {
-                String key = in.readUTF();
-                int tag = in.readUnsignedByte();
-                switch (tag) {
-                    case ModelFileWriter.TAG_INT -> spec.with(key, in.readInt());
-                    case ModelFileWriter.TAG_FLOAT -> spec.with(key, Float.intBitsToFloat(in.readInt()));
-                    case ModelFileWriter.TAG_BOOLEAN -> spec.with(key, in.readBoolean());
-                    case ModelFileWriter.TAG_STRING -> spec.with(key, in.readUTF());
-                    default -> throw new ModelFormatException("layer " + i + " '" + spec.name()
-                        + "': hyper-parameter '" + key + "' has unknown type tag " + tag);
-                }
-            }
-            layers.add(spec);
+            layers.add(readLayer(in, version, i, 0));
         }
         return layers;
+    }
+
+    private static LayerSpec readLayer(DataInputStream in, int version, int i, int depth) throws IOException {
+        LayerSpec spec = new LayerSpec(in.readUTF(), in.readUTF());
+        int n = in.readUnsignedShort();
+        for (int k = 0; k < n; k++) {
+            String key = in.readUTF();
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case ModelFileWriter.TAG_INT -> spec.with(key, in.readInt());
+                case ModelFileWriter.TAG_FLOAT -> spec.with(key, Float.intBitsToFloat(in.readInt()));
+                case ModelFileWriter.TAG_BOOLEAN -> spec.with(key, in.readBoolean());
+                case ModelFileWriter.TAG_STRING -> spec.with(key, in.readUTF());
+                default -> throw new ModelFormatException("layer " + i + " '" + spec.name()
+                    + "': hyper-parameter '" + key + "' has unknown type tag " + tag);
+            }
+        }
+        if (version >= 2) {
+            int children = in.readUnsignedShort();
+            if (children > 0 && depth >= MAX_DEPTH) {
+                throw new ModelFormatException("layer '" + spec.name() + "' is nested more than " + MAX_DEPTH + " deep");
+            }
+            for (int c = 0; c < children; c++) {
+                spec.withChild(readLayer(in, version, c, depth + 1));
+            }
+        }
+        return spec;
     }
 
     private static Map<String, Tensor> readTensors(DataInputStream in, int payloadLength) throws IOException {

@@ -24,7 +24,8 @@ final class ModelFileWriter {
     static void write(ModelFile model, OutputStream target) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream payload = new DataOutputStream(bytes);
-        writeArchitecture(model, payload);
+        int version = model.formatVersion();
+        writeArchitecture(model, version, payload);
         writeTensors(model, payload);
         writeMetadata(model.metadata(), payload);
         payload.flush();
@@ -34,35 +35,45 @@ final class ModelFileWriter {
         crc.update(body, 0, body.length);
         DataOutputStream out = new DataOutputStream(target);
         out.write(ModelFile.MAGIC);
-        out.writeShort(ModelFile.FORMAT_VERSION);
+        out.writeShort(version);
         out.writeInt(body.length);
         out.write(body);
         out.writeInt((int) crc.getValue());
         out.flush();
     }
 
-    private static void writeArchitecture(ModelFile model, DataOutputStream out) throws IOException {
+    private static void writeArchitecture(ModelFile model, int version, DataOutputStream out) throws IOException {
         out.writeShort(checkU16(model.architecture().size(), "layer count"));
         for (LayerSpec layer : model.architecture()) {
-            writeString(out, layer.name(), "layer name");
-            writeString(out, layer.kind(), "layer kind");
-            out.writeShort(checkU16(layer.hyperparameters().size(), "hyper-parameter count of " + layer.name()));
-            for (Map.Entry<String, Object> e : layer.hyperparameters().entrySet()) {
-                writeString(out, e.getKey(), "hyper-parameter name");
-                Object v = e.getValue();
-                if (v instanceof Integer) {
-                    out.writeByte(TAG_INT);
-                    out.writeInt((Integer) v);
-                } else if (v instanceof Float) {
-                    out.writeByte(TAG_FLOAT);
-                    out.writeInt(Float.floatToRawIntBits((Float) v));
-                } else if (v instanceof Boolean) {
-                    out.writeByte(TAG_BOOLEAN);
-                    out.writeBoolean((Boolean) v);
-                } else {
-                    out.writeByte(TAG_STRING);
-                    writeString(out, (String) v, "hyper-parameter value");
-                }
+            writeLayer(layer, version, out);
+        }
+    }
+
+    private static void writeLayer(LayerSpec layer, int version, DataOutputStream out) throws IOException {
+        writeString(out, layer.name(), "layer name");
+        writeString(out, layer.kind(), "layer kind");
+        out.writeShort(checkU16(layer.hyperparameters().size(), "hyper-parameter count of " + layer.name()));
+        for (Map.Entry<String, Object> e : layer.hyperparameters().entrySet()) {
+            writeString(out, e.getKey(), "hyper-parameter name");
+            Object v = e.getValue();
+            if (v instanceof Integer) {
+                out.writeByte(TAG_INT);
+                out.writeInt((Integer) v);
+            } else if (v instanceof Float) {
+                out.writeByte(TAG_FLOAT);
+                out.writeInt(Float.floatToRawIntBits((Float) v));
+            } else if (v instanceof Boolean) {
+                out.writeByte(TAG_BOOLEAN);
+                out.writeBoolean((Boolean) v);
+            } else {
+                out.writeByte(TAG_STRING);
+                writeString(out, (String) v, "hyper-parameter value");
+            }
+        }
+        if (version >= 2) {
+            out.writeShort(checkU16(layer.children().size(), "child count of " + layer.name()));
+            for (LayerSpec child : layer.children()) {
+                writeLayer(child, version, out);
             }
         }
     }

@@ -48,20 +48,14 @@ public final class ModelSerializer {
         List<LayerSpec> architecture = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, Layer> e : model.namedLayers().entrySet()) {
-            architecture.add(describe(index++, e.getKey(), e.getValue()));
+            try {
+                architecture.add(codecs.describe(e.getKey(), e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("layer " + index + " " + ex.getMessage(), ex);
+            }
+            index++;
         }
         return new ModelFile(architecture, tensorsOf(model), metadata);
-    }
-
-    private <L extends Layer> LayerSpec describe(int index, String name, L layer) {
-        LayerCodec<L> codec = codecs.forLayer(layer);
-        if (codec == null) {
-            throw new IllegalArgumentException("layer " + index + " '" + name + "': " + layer.getClass().getName()
-                + " cannot be saved; known kinds are " + codecs.kinds() + " (register a LayerCodec for it)");
-        }
-        LayerSpec spec = new LayerSpec(name, codec.kind());
-        codec.describe(layer, spec);
-        return spec;
     }
 
     /** Parameters then buffers, layer by layer. */
@@ -96,13 +90,12 @@ public final class ModelSerializer {
         Sequential model = new Sequential();
         int index = 0;
         for (LayerSpec spec : file.architecture()) {
-            LayerCodec<?> codec = codecs.forKind(spec.kind());
-            if (codec == null) {
+            if (codecs.forKind(spec.kind()) == null) {
                 throw new ModelFormatException(where + "layer " + index + " '" + spec.name() + "' has unknown kind '"
                     + spec.kind() + "'; this mllib knows " + codecs.kinds());
             }
             try {
-                model.add(spec.name(), codec.build(spec));
+                model.add(spec.name(), codecs.build(spec));
             } catch (ModelFormatException e) {
                 throw new ModelFormatException(where + "layer " + index + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {

@@ -33,7 +33,8 @@ public final class Conv2d extends Layer {
     private final int stride;
     private final int pad;
     private final Tensor weight;
-    private final Tensor bias;
+    private final Tensor bias;     // zeros and not a parameter when the layer has no bias (ResNet, GoogLeNet)
+    private final boolean hasBias;
 
     /** Largest per-thread product buffer (floats, 16 MiB) for the short-row dW path. */
     static final long PRODUCT_PATH_MAX_FLOATS = 4L << 20;
@@ -53,6 +54,15 @@ public final class Conv2d extends Layer {
     private Tensor engineInput;  // input of the last engine forward: backward builds its columns
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
+        this(inChannels, outChannels, kernel, stride, padding, true, init, random);
+    }
+
+    /**
+     * As above; {@code bias = false} leaves the bias out (PyTorch's {@code bias=False}): a convolution followed by
+     * batch normalisation needs none, since the normalisation's shift replaces it.
+     */
+    public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias, Initializer init,
+                  Random random) {
         if (inChannels <= 0 || outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
             throw new IllegalArgumentException("Conv2d needs inChannels, outChannels, kernel, stride > 0 and padding >= 0, got "
                 + inChannels + ", " + outChannels + ", " + kernel + ", " + stride + ", " + padding);
@@ -65,7 +75,8 @@ public final class Conv2d extends Layer {
         this.weight = Tensor.zeros(outC, inC, k, k);
         init.fill(weight, random);
         weight.requiresGrad(true);
-        this.bias = Tensor.zeros(outC).requiresGrad(true);
+        this.hasBias = bias;
+        this.bias = bias ? Tensor.zeros(outC).requiresGrad(true) : Tensor.zeros(outC);
     }
 
     @Override
@@ -223,7 +234,9 @@ public final class Conv2d extends Layer {
                 add(dBiasParts[part], dBias);
             }
             weight.accumulateGrad(Tensor.of(dWeight, outC, inC, k, k));
-            bias.accumulateGrad(Tensor.of(dBias, outC));
+            if (hasBias) {
+                bias.accumulateGrad(Tensor.of(dBias, outC));
+            }
         }
         return inputGradient ? Tensor.of(dx, inShape) : null;
     }
@@ -291,9 +304,14 @@ public final class Conv2d extends Layer {
         return weight;
     }
 
-    /** Bias {@code [outC]}. */
+    /** Bias {@code [outC]} (zeros when the layer has none, see {@link #hasBias()}). */
     public Tensor bias() {
         return bias;
+    }
+
+    /** Whether the bias is a trained parameter; without one the layer adds nothing after the convolution. */
+    public boolean hasBias() {
+        return hasBias;
     }
 
     public int inChannels() {
@@ -318,11 +336,12 @@ public final class Conv2d extends Layer {
 
     @Override
     public Map<String, Tensor> parameters() {
-        return named("weight", weight, "bias", bias);
+        return hasBias ? named("weight", weight, "bias", bias) : named("weight", weight);
     }
 
     @Override
     public String toString() {
-        return "Conv2d(" + inC + ", " + outC + ", kernel=" + k + ", stride=" + stride + ", padding=" + pad + ")";
+        return "Conv2d(" + inC + ", " + outC + ", kernel=" + k + ", stride=" + stride + ", padding=" + pad
+            + (hasBias ? "" : ", bias=false") + ")";
     }
 }

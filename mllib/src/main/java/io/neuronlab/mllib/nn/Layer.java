@@ -50,6 +50,15 @@ public abstract class Layer {
         return Collections.emptyMap();
     }
 
+    /**
+     * The layers this one is made of, by name, in order (a {@link Sequential}'s layers, a {@link Residual}'s branch,
+     * a {@link Concat}'s branches), as PyTorch's {@code named_children()}; empty for a plain layer. A container's
+     * parameters and buffers are its children's, named {@code "<child>.<name>"}.
+     */
+    public Map<String, Layer> children() {
+        return Collections.emptyMap();
+    }
+
     /** Non-trained state saved with the model (BatchNorm's running statistics). Empty by default. */
     public Map<String, Tensor> buffers() {
         return Collections.emptyMap();

@@ -74,6 +74,11 @@ public class Sequential extends Layer {
         return l;
     }
 
+    @Override
+    public Map<String, Layer> children() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+    }
+
     public int size() {
         return layers.size();
     }

@@ -126,6 +126,10 @@ public final class TfliteExporter {
                     linear(n.name, (Linear) l, bn);
                 } else if (l instanceof MaxPool2d || l instanceof AvgPool2d) {
                     requireImages(n);
+                    if (l instanceof MaxPool2d && (((MaxPool2d) l).padding() != 0 || ((MaxPool2d) l).ceilMode())) {
+                        // TFLite's MAX_POOL_2D has only VALID and SAME padding: exporting these would change the result
+                        throw unsupported(n, "TFLite export supports max pooling without padding or ceil mode");
+                    }
                     t = l instanceof MaxPool2d
                         ? b.maxPool2d(n.name, t, ((MaxPool2d) l).kernel(), ((MaxPool2d) l).stride())
                         : b.averagePool2d(n.name, t, ((AvgPool2d) l).kernel(), ((AvgPool2d) l).stride());

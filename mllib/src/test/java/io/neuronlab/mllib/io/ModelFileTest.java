@@ -136,8 +136,8 @@ public class ModelFileTest {
         assertTrue(failure(new byte[] {'N', 'X'}).contains("not a NeuronLab model file"));
 
         byte[] newer = bytes.clone();
-        newer[5] = 2;
-        assertTrue(failure(newer), failure(newer).contains("format version 2 is not supported: this mllib reads version 1 (the file was written by a newer mllib"));
+        newer[5] = 3;
+        assertTrue(failure(newer), failure(newer).contains("format version 3 is not supported: this mllib reads versions 1 to 2 (the file was written by a newer mllib"));
         byte[] zero = bytes.clone();
         zero[5] = 0;
         assertTrue(failure(zero).contains("format version 0 is not supported"));
