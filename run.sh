@@ -4,7 +4,8 @@
 #
 # Environment:
 #   NEURONLAB_DATA      MNIST directory (default .cache/mnist)
-#   NEURONLAB_JAVA_OPTS JVM options for the CLI (default -Xmx3g)
+#   NEURONLAB_JAVA_OPTS JVM options for the CLI (default -Xmx3g; --add-modules jdk.incubator.vector is always added:
+#                       the Vector API GEMM kernel, docs/bench.md)
 #   NEURONLAB_TRAIN     arguments for `train` when no shipped model exists (default: --net digit --seed 1)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -27,7 +28,7 @@ jar=mllib/target/mllib.jar
 [ -f "$jar" ] || die "the build did not produce $jar"
 
 # shellcheck disable=SC2086
-mllib() { java ${NEURONLAB_JAVA_OPTS:--Xmx3g} -jar "$jar" "$@"; }
+mllib() { java --add-modules jdk.incubator.vector ${NEURONLAB_JAVA_OPTS:--Xmx3g} -jar "$jar" "$@"; }
 
 shipped=app/src/main/assets/models/digits.nlmf
 # Without a shipped model: the shipped model's own seeded recipe (about 12 minutes on 2 cores, 99.34 %).

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# For `mllib bench` only: OpenBLAS, to measure mllib's GEMM against (docs/bench.md compares the GEMM at 512 with it).
-# Debian's libopenblas0-pthread is downloaded and unpacked into a cache directory — NOT installed: installing it
-# would switch the system's libblas.so.3 (and with it numpy's and PyTorch's BLAS) and change the baseline the
-# LeNet comparison runs against. The bench loads the unpacked library directly (ctypes, cblas_sgemm).
+# For `mllib bench` only, on a machine where libopenblas0-pthread is not installed: OpenBLAS, to measure mllib's
+# GEMM against (docs/bench.md). Debian's libopenblas0-pthread is downloaded and unpacked into a cache directory;
+# the bench calls its cblas_sgemm through ctypes. For the full baseline install it instead
+# (`apt-get install libopenblas0-pthread`): that also switches libblas.so.3, so numpy and PyTorch run OpenBLAS
+# rather than the reference BLAS, as users of those libraries have them; the bench then uses the installed copy.
 # Prints the library's path. apt verifies the package against the signed Debian index it downloads from.
 set -euo pipefail
 dir=${1:-"$(cd "$(dirname "$0")/.." && pwd)/.cache/openblas"}

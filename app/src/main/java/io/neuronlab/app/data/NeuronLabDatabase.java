@@ -1,17 +1,40 @@
 package io.neuronlab.app.data;
 
 import android.content.Context;
+import androidx.annotation.NonNull;
 import androidx.room.Database;
 import androidx.room.Room;
 import androidx.room.RoomDatabase;
+import androidx.room.migration.Migration;
+import androidx.sqlite.db.SupportSQLiteDatabase;
 
-/** The app's SQLite database (Room). Schemas of every version are exported to app/schemas/. */
-@Database(entities = {TrainingRun.class}, version = 1, exportSchema = true)
+/**
+ * The app's SQLite database (Room). Schemas of every version are exported to app/schemas/; each version step
+ * has a migration below, so a phone keeps its data across updates.
+ */
+@Database(entities = {TrainingRun.class, LessonProgress.class}, version = 2, exportSchema = true)
 public abstract class NeuronLabDatabase extends RoomDatabase {
+    /** 1 → 2: lesson progress (app/schemas/…/2.json). */
+    static final Migration MIGRATION_1_2 = new Migration(1, 2) {
+        @Override
+        public void migrate(@NonNull SupportSQLiteDatabase db) {
+            db.execSQL("CREATE TABLE IF NOT EXISTS `lesson_progress` (`lesson_id` TEXT NOT NULL, "
+                    + "`opened_at_millis` INTEGER NOT NULL, `quiz_correct` INTEGER NOT NULL, "
+                    + "`quiz_total` INTEGER NOT NULL, `scroll_y` INTEGER NOT NULL, PRIMARY KEY(`lesson_id`))");
+        }
+    };
+
+    /** Every migration, oldest first. */
+    static final Migration[] MIGRATIONS = {MIGRATION_1_2};
+
     public abstract TrainingRunDao trainingRuns();
 
+    public abstract LessonProgressDao lessonProgress();
+
     public static NeuronLabDatabase open(Context context, String fileName) {
-        return Room.databaseBuilder(context.getApplicationContext(), NeuronLabDatabase.class, fileName).build();
+        return Room.databaseBuilder(context.getApplicationContext(), NeuronLabDatabase.class, fileName)
+                .addMigrations(MIGRATIONS)
+                .build();
     }
 
     /** A database that lives in memory only, for tests (which run on the main thread). */

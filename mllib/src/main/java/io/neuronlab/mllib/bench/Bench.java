@@ -1,6 +1,7 @@
 package io.neuronlab.mllib.bench;
 
 import io.neuronlab.mllib.DesktopOnly;
+import io.neuronlab.mllib.tensor.Gemm;
 import io.neuronlab.mllib.tensor.Parallel;
 
 import java.io.BufferedReader;
@@ -43,7 +44,8 @@ public final class Bench {
 
     /** The command-line options, for {@code main} and the CLI's {@code bench} command. */
     public static final String USAGE = "--threads 1,2  --gemm 128,256,512,1024  --train-images 60000  --mnist DIR  "
-        + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv";
+        + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv  "
+        + "--deep-images 6000  --no-deep  --no-memory  --no-floor";
 
     /** Parses bench options; throws IllegalArgumentException naming the bad option. */
     public static BenchOptions parse(String[] args) {
@@ -62,6 +64,10 @@ public final class Bench {
                 case "--no-profile": o.profile(false); break;
                 case "--no-lenet": o.lenet(false); break;
                 case "--no-conv": o.conv(false); break;
+                case "--deep-images": o.deepImages(ints(v, a)[0]); i++; break;
+                case "--no-deep": o.deep(false); break;
+                case "--no-memory": o.memory(false); break;
+                case "--no-floor": o.floor(false); break;
                 default:
                     throw new IllegalArgumentException("unknown option " + a + "; options: " + USAGE);
             }
@@ -116,6 +122,8 @@ public final class Bench {
         // GEMM: mllib with all threads, then numpy/torch in the same run
         Parallel.setThreads(maxOf(o.threads));
         line(out, "gemm.threads", String.valueOf(Parallel.threads()), "");
+        line(out, "gemm.kernel", Gemm.kernelName(), Gemm.kernelName().equals("plain")
+            ? "(the Vector API kernel needs the JVM option --add-modules jdk.incubator.vector)" : "");
         double[] gemm = new double[o.gemmSizes.length];
         for (int i = 0; i < gemm.length; i++) {
             gemm[i] = GemmBench.gflops(o.gemmSizes[i]);
@@ -134,25 +142,26 @@ public final class Bench {
                 args.add("--openblas");
                 args.add(o.openblas.getPath());
             }
-            Map<String, String> py = PyTorchBaseline.run(o.python, script, args, new ArrayList<>());
-            out.println("# numpy here links " + py.getOrDefault("numpy.blas", "?")
-                + " (libblas = Debian's reference BLAS unless OpenBLAS is installed); torch.mm uses its own generic BLAS");
+            List<String> raw = new ArrayList<>();
+            Map<String, String> py = PyTorchBaseline.run(o.python, script, args, raw);
+            BlasInfo blas = BlasInfo.from(raw);
+            blas.print(out);
             for (int i = 0; i < gemm.length; i++) {
                 int n = o.gemmSizes[i];
                 double np = PyTorchBaseline.number(py, "numpy.gemm." + n);
                 double tm = PyTorchBaseline.number(py, "torch.gemm." + n);
                 line(out, "numpy.gemm." + n, np, "GFLOP/s");
-                line(out, "gemm." + n + ".vs_numpy", gemm[i] / np, "x");
+                line(out, "gemm." + n + ".vs_numpy", gemm[i] / np, "x" + blas.numpyCaveat());
                 line(out, "torch.gemm." + n, tm, "GFLOP/s");
-                line(out, "gemm." + n + ".vs_torch", gemm[i] / tm, "x");
+                line(out, "gemm." + n + ".vs_torch", gemm[i] / tm, "x" + blas.torchCaveat());
                 if (o.openblas != null) {
                     double ob = PyTorchBaseline.number(py, "openblas.gemm." + n);
                     line(out, "openblas.gemm." + n, ob, "GFLOP/s");
-                    line(out, "gemm." + n + ".vs_openblas", gemm[i] / ob, "x (target >= 0.5 at 512)");
+                    line(out, "gemm." + n + ".vs_openblas", gemm[i] / ob, "x (target >= 0.5 at 512)" + blas.openblasCaveat());
                 }
             }
             if (o.openblas == null) {
-                out.println("# no OpenBLAS figures: scripts/fetch-openblas.sh unpacks it into .cache/openblas (not installed)");
+                out.println("# no OpenBLAS figures: apt-get install libopenblas0-pthread (or scripts/fetch-openblas.sh)");
             }
             load(out);
         }
@@ -160,6 +169,17 @@ public final class Bench {
         if (o.lenet) {
             LeNetTiming.run(out, o, python ? script : null);
             FineTuneTiming.run(out, o.mnistDir);
+        }
+        if (o.lenet && o.deep) {
+            DeepCnnTiming.run(out, o, python ? script : null);
+        }
+        if (o.lenet && o.floor) {
+            PhoneFloor.run(out, o.mnistDir, o.trainImages, maxOf(o.threads));
+            load(out);
+        }
+        if (o.lenet && o.memory) {
+            PeakMemory.run(out, o.mnistDir);
+            load(out);
         }
         if (o.conv) {
             ConvTiming.run(out);

@@ -20,6 +20,10 @@ public final class BenchOptions {
     boolean profile = true;
     boolean lenet = true;
     boolean conv = true;
+    boolean deep = true;
+    int deepImages = 6000;
+    boolean memory = true;
+    boolean floor = true;
     File pytorchScript;
     File openblas = defaultOpenBlas();
 
@@ -88,6 +92,33 @@ public final class BenchOptions {
         return this;
     }
 
+    /** Whether to time the book's deep CNN's training (and PyTorch's), on {@link #deepImages(int)} images. */
+    public BenchOptions deep(boolean on) {
+        this.deep = on;
+        return this;
+    }
+
+    /** How many training images the deep CNN's timed pass uses (at least one batch of 100). */
+    public BenchOptions deepImages(int count) {
+        if (count < 100) {
+            throw new IllegalArgumentException("need at least one batch of 100 images for the deep CNN, got " + count);
+        }
+        this.deepImages = count;
+        return this;
+    }
+
+    /** Whether to measure the peak resident memory of {@code train} LeNet-bench in its own JVM. */
+    public BenchOptions memory(boolean on) {
+        this.memory = on;
+        return this;
+    }
+
+    /** Whether to measure the phone floor (a child JVM with -XX:-UseSuperWord and the plain GEMM kernel). */
+    public BenchOptions floor(boolean on) {
+        this.floor = on;
+        return this;
+    }
+
     /** The PyTorch script; by default {@code scripts/bench-pytorch.py} found from the working directory or the jar. */
     public BenchOptions pytorchScript(File script) {
         this.pytorchScript = script;
@@ -100,9 +131,15 @@ public final class BenchOptions {
         return this;
     }
 
+    /** An unpacked copy (scripts/fetch-openblas.sh), else Debian's installed libopenblas0-pthread. */
     private static File defaultOpenBlas() {
-        File f = new File(".cache/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0");
-        return f.isFile() ? f : null;
+        String lib = "usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0";
+        for (File f : new File[] {new File(".cache/openblas/" + lib), new File("/" + lib)}) {
+            if (f.isFile()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static File defaultMnistDir() {

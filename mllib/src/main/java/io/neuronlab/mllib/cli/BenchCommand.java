@@ -39,11 +39,15 @@ final class BenchCommand implements Command {
         o.add(DataDir.OPTION);
         o.add(Option.value("python", "EXE", null, "Python with torch for the comparison"));
         o.add(Option.value("openblas", "LIB", null, "libopenblas.so.0 to compare GEMM with (default: the one "
-            + "scripts/fetch-openblas.sh unpacks into .cache/openblas, if there)"));
+            + "scripts/fetch-openblas.sh unpacks into .cache/openblas, else the installed libopenblas0-pthread)"));
         o.add(Option.flag("no-compare", "skip the PyTorch comparison"));
         o.add(Option.flag("no-profile", "skip the where-the-time-goes breakdown"));
         o.add(Option.flag("no-lenet", "skip the LeNet training and inference measurements"));
         o.add(Option.flag("no-conv", "skip the per-convolution Java vs TFLite CPU timings"));
+        o.add(Option.value("deep-images", "N", null, "images in the deep CNN training measurement (default 6000)"));
+        o.add(Option.flag("no-deep", "skip the deep CNN training measurement"));
+        o.add(Option.flag("no-memory", "skip the peak memory of train LeNet-bench (a child JVM)"));
+        o.add(Option.flag("no-floor", "skip the phone floor (a child JVM with -XX:-UseSuperWord)"));
         return o;
     }
 
@@ -72,8 +76,12 @@ final class BenchCommand implements Command {
             }
             o.openblas(lib);
         }
+        if (args.has("deep-images")) {
+            o.deepImages(args.positiveInt("deep-images"));
+        }
         o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"))
-            .conv(!args.flag("no-conv"));
+            .conv(!args.flag("no-conv")).deep(!args.flag("no-deep")).memory(!args.flag("no-memory"))
+            .floor(!args.flag("no-floor"));
         try {
             Bench.run(console.out(), o);
         } catch (IOException e) {

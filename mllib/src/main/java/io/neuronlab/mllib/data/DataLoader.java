@@ -24,6 +24,8 @@ public final class DataLoader {
     private Augmentation augmentation;
     private Batch full;
     private Batch partial;
+    /** One example before augmentation (the dataset may hold bytes). */
+    private float[] example;
     private int epochs;
 
     public DataLoader(Dataset dataset, int batchSize) {
@@ -49,9 +51,9 @@ public final class DataLoader {
 
     /** Augments every example as it is put into a batch (inputs must be {@code [N, C, H, W]}). Returns this. */
     public DataLoader augment(Augmentation augmentation) {
-        if (augmentation != null && dataset.inputs().dim() != 4) {
+        if (augmentation != null && dataset.inputDims() != 4) {
             throw new IllegalArgumentException("augmentation needs image inputs [N, C, H, W], the dataset has "
-                + dataset.inputs().dim() + " axes");
+                + dataset.inputDims() + " axes");
         }
         this.augmentation = augmentation;
         return this;
@@ -129,20 +131,23 @@ public final class DataLoader {
 
     private Batch fill(Batch b, int from) {
         int n = dataset.exampleSize();
-        float[] src = dataset.inputs().data();
         float[] dst = b.inputs().data();
         float[] targets = b.targets().data();
-        int[] shape = augmentation == null ? null : dataset.inputs().shape();
+        int[] shape = augmentation == null ? null : dataset.exampleShape();
+        if (augmentation != null && (example == null || example.length != n)) {
+            example = new float[n];
+        }
         for (int i = 0; i < b.size(); i++) {
-            int example = order[from + i];
+            int index = order[from + i];
             if (augmentation == null) {
-                System.arraycopy(src, example * n, dst, i * n, n);
+                dataset.copyExample(index, dst, i * n);
             } else {
-                augmentation.apply(src, example * n, dst, i * n, shape[1], shape[2], shape[3]);
+                dataset.copyExample(index, example, 0);
+                augmentation.apply(example, 0, dst, i * n, shape[0], shape[1], shape[2]);
             }
-            b.indices()[i] = example;
-            b.labels()[i] = dataset.label(example);
-            targets[i] = dataset.label(example);
+            b.indices()[i] = index;
+            b.labels()[i] = dataset.label(index);
+            targets[i] = dataset.label(index);
         }
         return b;
     }

@@ -7,20 +7,45 @@ import java.util.Arrays;
 /**
  * Labelled examples for classification: inputs {@code [N, ...]} (MNIST: {@code [N, 1, 28, 28]} with pixels in
  * [0, 1]) and one class index per example, {@code labels[n]} in {@code 0 .. numClasses-1}.
+ *
+ * <p>Inputs are held either as floats or, for 8-bit images ({@link #ofPixels}), as the bytes themselves, a
+ * quarter of the memory (MNIST's training set: 47 MB instead of 188 MB); {@link #copyExample} turns them into
+ * {@code byte / 255} as batches are filled.
  */
 public final class Dataset {
-    private final Tensor inputs;
+    private Tensor inputs;
+    private final byte[] pixels;
+    private final int[] shape;
     private final int[] labels;
     private final int numClasses;
     private final int exampleSize;
 
     /** Wraps (does not copy) {@code inputs} {@code [N, ...]} and {@code labels} {@code [N]}. */
     public Dataset(Tensor inputs, int[] labels, int numClasses) {
-        if (inputs.dim() < 1) {
+        this(inputs, null, inputs.shape(), labels, numClasses);
+    }
+
+    /**
+     * Wraps (does not copy) 8-bit pixels {@code [N, ...]} (value {@code (pixels[i] & 0xFF) / 255}) and labels.
+     */
+    public static Dataset ofPixels(byte[] pixels, int[] shape, int[] labels, int numClasses) {
+        long numel = 1;
+        for (int d : shape) {
+            numel *= d;
+        }
+        if (numel != pixels.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + numel + " values but there are "
+                + pixels.length + " pixels");
+        }
+        return new Dataset(null, pixels, shape.clone(), labels, numClasses);
+    }
+
+    private Dataset(Tensor inputs, byte[] pixels, int[] shape, int[] labels, int numClasses) {
+        if (shape.length < 1) {
             throw new IllegalArgumentException("inputs need a first (example) axis, got a scalar");
         }
-        if (inputs.size(0) != labels.length) {
-            throw new IllegalArgumentException("inputs have " + inputs.size(0) + " examples but there are "
+        if (shape[0] != labels.length) {
+            throw new IllegalArgumentException("inputs have " + shape[0] + " examples but there are "
                 + labels.length + " labels");
         }
         if (numClasses < 1) {
@@ -32,9 +57,15 @@ public final class Dataset {
             }
         }
         this.inputs = inputs;
+        this.pixels = pixels;
+        this.shape = shape;
         this.labels = labels;
         this.numClasses = numClasses;
-        this.exampleSize = labels.length == 0 ? 0 : inputs.numel() / labels.length;
+        int size = 1;
+        for (int d = 1; d < shape.length; d++) {
+            size *= shape[d];
+        }
+        this.exampleSize = size;
     }
 
     /** Number of examples N. */
@@ -42,9 +73,36 @@ public final class Dataset {
         return labels.length;
     }
 
-    /** All inputs, {@code [N, ...]} (shared storage). */
-    public Tensor inputs() {
+    /**
+     * All inputs, {@code [N, ...]} (shared storage). For a dataset of pixels the floats are made on the first call
+     * and kept (4 bytes per value): loaders and evaluation use {@link #copyExample} and never need them.
+     */
+    public synchronized Tensor inputs() {
+        if (inputs == null) {
+            float[] x = new float[pixels.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (pixels[i] & 0xFF) / 255f;
+            }
+            inputs = Tensor.of(x, shape.clone());
+        }
         return inputs;
+    }
+
+    /** Number of axes of the inputs, the example axis included (MNIST: 4). */
+    public int inputDims() {
+        return shape.length;
+    }
+
+    /** Copies example {@code index}'s {@link #exampleSize()} values into {@code dst} from {@code offset}. */
+    public void copyExample(int index, float[] dst, int offset) {
+        int from = index * exampleSize;
+        if (pixels == null) {
+            System.arraycopy(inputs().data(), from, dst, offset, exampleSize);
+            return;
+        }
+        for (int i = 0; i < exampleSize; i++) {
+            dst[offset + i] = (pixels[from + i] & 0xFF) / 255f;
+        }
     }
 
     /** All labels, {@code [N]} (shared array). */
@@ -62,8 +120,7 @@ public final class Dataset {
 
     /** Shape of one example (the inputs' shape without the first axis), e.g. {@code [1, 28, 28]}. */
     public int[] exampleShape() {
-        int[] s = inputs.shape();
-        return Arrays.copyOfRange(s, 1, s.length);
+        return Arrays.copyOfRange(shape, 1, shape.length);
     }
 
     /** Number of values in one example (784 for MNIST). */
@@ -74,10 +131,10 @@ public final class Dataset {
     /** Example {@code index} as a tensor {@code [1, ...]} (a copy). */
     public Tensor example(int index) {
         float[] x = new float[exampleSize];
-        System.arraycopy(inputs.data(), index * exampleSize, x, 0, exampleSize);
-        int[] shape = inputs.shape();
-        shape[0] = 1;
-        return Tensor.of(x, shape);
+        copyExample(index, x, 0);
+        int[] one = shape.clone();
+        one[0] = 1;
+        return Tensor.of(x, one);
     }
 
     /** Examples {@code from} (inclusive) to {@code to} (exclusive), copied. */
@@ -85,10 +142,14 @@ public final class Dataset {
         if (from < 0 || to > size() || from > to) {
             throw new IllegalArgumentException("subset [" + from + ", " + to + ") is outside 0.." + size());
         }
+        int[] part = shape.clone();
+        part[0] = to - from;
+        int[] partLabels = Arrays.copyOfRange(labels, from, to);
+        if (pixels != null) {
+            return ofPixels(Arrays.copyOfRange(pixels, from * exampleSize, to * exampleSize), part, partLabels, numClasses);
+        }
         float[] x = Arrays.copyOfRange(inputs.data(), from * exampleSize, to * exampleSize);
-        int[] shape = inputs.shape();
-        shape[0] = to - from;
-        return new Dataset(Tensor.of(x, shape), Arrays.copyOfRange(labels, from, to), numClasses);
+        return new Dataset(Tensor.of(x, part), partLabels, numClasses);
     }
 
     @Override

@@ -59,6 +59,18 @@ public final class MnistIdxReader {
      * {@code length} is the stream's byte count if known (checked before reading), or -1.
      */
     public static Tensor readImages(InputStream in, String name, long length) throws IOException {
+        return readPixels(in, name, length).toTensor();
+    }
+
+    /** The images file's bytes, unconverted (a quarter of the floats' memory). */
+    static Pixels readPixels(File file) throws IOException {
+        requireFile(file);
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file), 1 << 16)) {
+            return readPixels(in, file.getPath(), file.length());
+        }
+    }
+
+    static Pixels readPixels(InputStream in, String name, long length) throws IOException {
         int magic = readInt(in, name, "magic number");
         if (magic != IMAGES_MAGIC) {
             throw new IOException(name + ": not an IDX images file: magic number is " + magic + ", expected "
@@ -79,11 +91,26 @@ public final class MnistIdxReader {
         byte[] raw = new byte[(int) pixels];
         readFully(in, raw, name, expected);
         requireEnd(in, name, expected);
-        float[] data = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            data[i] = (raw[i] & 0xFF) / 255f;
+        return new Pixels(raw, new int[] {count, 1, rows, cols});
+    }
+
+    /** 8-bit pixels as stored, {@code [N, 1, rows, cols]}. */
+    static final class Pixels {
+        final byte[] values;
+        final int[] shape;
+
+        Pixels(byte[] values, int[] shape) {
+            this.values = values;
+            this.shape = shape;
         }
-        return Tensor.of(data, count, 1, rows, cols);
+
+        Tensor toTensor() {
+            float[] data = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                data[i] = (values[i] & 0xFF) / 255f;
+            }
+            return Tensor.of(data, shape.clone());
+        }
     }
 
     /** Reads labels from a stream; see {@link #readImages(InputStream, String, long)}. */

@@ -7,12 +7,15 @@ package io.neuronlab.mllib.tensor;
  * This is the one hot loop of the library (Linear and Conv2d via im2col both land here).
  *
  * <p>As in BLAS, {@code beta == 0} overwrites C without reading it. Large products are cut into row (or column)
- * bands and spread over {@link Parallel}'s threads; each band runs the cache-blocked {@link GemmKernel}.
+ * bands and spread over {@link Parallel}'s threads; each band runs the kernel {@link GemmKernels} chose (the
+ * plain-Java {@link GemmKernel}, or the Vector API one on a desktop JVM with {@code jdk.incubator.vector}).
  * Zero entries of op(A) are skipped, so {@code 0 · Inf} contributes 0 rather than NaN.
  */
 public final class Gemm {
     /** Below this many multiply-adds a product runs on the calling thread (handing off costs more). */
     static final long PARALLEL_MIN_WORK = 1L << 18;
+    /** Chosen once: the Vector API kernel on a desktop JVM that has the module, else the plain-Java one. */
+    private static final RectangleKernel KERNEL = GemmKernels.choose();
 
     private Gemm() {
     }
@@ -39,19 +42,23 @@ public final class Gemm {
         long work = (long) m * n * k;
         int threads = Parallel.threads();
         if (threads == 1 || work < PARALLEL_MIN_WORK) {
-            GemmKernel.multiply(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                beta, c, cOffset, ldc, GemmKernel.workspace());
+            KERNEL.multiply(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc);
         } else if (m >= 4 * threads || m >= n) {
             // row bands share nothing but read all of B: each thread packs its own panels
-            Parallel.forRange(m, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, from, to, 0, n, k,
-                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, GemmKernel.workspace()));
+            Parallel.forRange(m, threads, (part, from, to) -> KERNEL.multiply(transA, transB, from, to, 0, n, k,
+                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
         } else {
             // few rows (e.g. a convolution's output channels): cut the columns instead, in 16-wide units
             int units = (n + 15) / 16;
-            Parallel.forRange(units, threads, (part, from, to) -> GemmKernel.multiply(transA, transB, 0, m,
-                from * 16, Math.min(n, to * 16), k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc,
-                GemmKernel.workspace()));
+            Parallel.forRange(units, threads, (part, from, to) -> KERNEL.multiply(transA, transB, 0, m,
+                from * 16, Math.min(n, to * 16), k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
         }
+    }
+
+    /** The kernel in use: "plain" (Java loops HotSpot may auto-vectorize; Android) or "vector (…)". */
+    public static String kernelName() {
+        return KERNEL.name();
     }
 
     /** C[m,n] = A[m,k] · B[k,n], all dense row-major, C overwritten. */

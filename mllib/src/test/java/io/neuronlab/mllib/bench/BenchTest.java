@@ -135,7 +135,7 @@ public class BenchTest {
         org.junit.Assume.assumeTrue("MNIST not available", dir != null && new File(dir, "train-images-idx3-ubyte").isFile());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1).trainImages(128)
-            .mnistDir(new File(dir)).compare(false));
+            .mnistDir(new File(dir)).compare(false).deep(false).memory(false).floor(false));
         String out = bytes.toString("UTF-8");
         for (String name : new String[] {"lenet.train.t1", "lenet.infer1.t1", "lenet.infer1000.t1", "profile.total",
             "profile.conv1.backward", "profile.optimizer", "profile.kernel.gemm", "profile.kernel.im2col", "heap.peak",
@@ -147,5 +147,32 @@ public class BenchTest {
         assertTrue(out, loss.find());
         double l = Double.parseDouble(loss.group(1));
         assertTrue("mean loss " + l, l > 0 && l < 7);
+    }
+
+    @Test
+    public void deepCnnAndPhoneFloorPrintTheirFigures() throws Exception {
+        String dir = System.getProperty("neuronlab.mnist.dir");
+        org.junit.Assume.assumeTrue("MNIST not available", dir != null && new File(dir, "train-images-idx3-ubyte").isFile());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1).trainImages(128)
+            .deepImages(200).mnistDir(new File(dir)).compare(false).profile(false).conv(false).memory(false));
+        String out = bytes.toString("UTF-8");
+        for (String line : new String[] {"deepcnn.train.t1: [0-9.]+ images/s",
+            "floor.gemm.512: [0-9.]+ GFLOP/s \\(child JVM -Xmx1g -XX:-UseSuperWord -Dneuronlab.gemm=plain, 1 threads, kernel plain\\)",
+            "floor.lenet.train.t1: [0-9.]+ images/s .*"}) {
+            assertTrue(line + " missing in:\n" + out, Pattern.compile("(?m)^" + line + "$").matcher(out).find());
+        }
+    }
+
+    /** The peak-memory child JVM reports its own VmHWM: at least the JVM itself, far below the host's memory. */
+    @Test
+    public void peakMemoryChildReportsItsOwnResidentPeak() throws Exception {
+        org.junit.Assume.assumeTrue(new File("/proc/self/status").canRead());
+        java.util.List<String> lines = ChildJvm.run(java.util.Arrays.asList("-Xmx64m"), PeakMemory.class,
+            java.util.Arrays.asList("--help"));
+        double mib = ChildJvm.number(lines, "peak_rss");
+        assertTrue(lines.toString(), mib > 10 && mib < 1024);
+        assertTrue(PeakMemory.statusKilobytes("VmHWM") > 0);
+        assertEquals(-1, PeakMemory.statusKilobytes("NoSuchField"));
     }
 }

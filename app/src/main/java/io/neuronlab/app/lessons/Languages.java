@@ -1,0 +1,33 @@
+package io.neuronlab.app.lessons;
+
+import android.content.Context;
+import androidx.appcompat.app.AppCompatDelegate;
+import androidx.core.os.LocaleListCompat;
+
+/**
+ * The app's language: the system's by default, or one the learner picks (English, 简体中文). AppCompat applies it
+ * to every screen and keeps it across restarts; lessons are shown in the language the screen's resources use.
+ */
+public final class Languages {
+    /** The choices offered, in the order shown; "" follows the system. */
+    public static final String[] TAGS = {"", "en", "zh-CN"};
+
+    private Languages() {
+    }
+
+    /** The lesson language matching the screen's current configuration. */
+    public static LessonLanguage current(Context context) {
+        return LessonLanguage.of(context.getResources().getConfiguration().getLocales().get(0));
+    }
+
+    /** The chosen tag ("" when following the system). */
+    public static String chosen() {
+        LocaleListCompat locales = AppCompatDelegate.getApplicationLocales();
+        return locales.isEmpty() ? "" : locales.toLanguageTags();
+    }
+
+    /** Switches the app's language; AppCompat recreates the open screens. */
+    public static void choose(String tag) {
+        AppCompatDelegate.setApplicationLocales(LocaleListCompat.forLanguageTags(tag));
+    }
+}

@@ -1,0 +1,38 @@
+package io.neuronlab.app.lessons.widgets;
+
+import android.content.Context;
+import android.view.View;
+import android.widget.LinearLayout;
+import android.widget.TextView;
+import io.neuronlab.app.R;
+import io.neuronlab.mllib.gradient.GradientDescent;
+import java.util.Locale;
+
+/** A learning-rate slider (log scale); mllib's descent on x0² + x1²: where it ends, and whether that is good. */
+public final class GradientDescentWidget implements WidgetFactory {
+    @Override
+    public View create(Context context) {
+        LinearLayout card = WidgetViews.card(context, R.string.widget_descent_title);
+        WidgetViews.Slider rate = new WidgetViews.Slider(card, "log10(lr)", -4, 1, 50, -1);
+        rate.seekBar().setTag("descent_rate");
+        TextView out = WidgetViews.mono(context);
+        out.setTag("descent_out");
+        card.addView(out);
+        rate.onChange(v -> {
+            GradientDescent.Result r = GradientDescentDemo.descend(v);
+            double f = GradientDescentDemo.F.applyAsDouble(r.x());
+            double[] mid = r.path().get(10);
+            double start = GradientDescentDemo.F.applyAsDouble(GradientDescentDemo.START);
+            int verdict = !Double.isFinite(f) || f >= start ? R.string.widget_descent_diverged
+                    : f < 1e-6 ? R.string.widget_descent_converged : R.string.widget_descent_slow;
+            String text = String.format(Locale.ROOT, "lr = %s\n", WidgetViews.number(Math.pow(10, v)))
+                    + context.getString(R.string.widget_descent_after, 10) + " (" + WidgetViews.number(mid[0]) + ", "
+                    + WidgetViews.number(mid[1]) + ")\n"
+                    + context.getString(R.string.widget_descent_after, GradientDescentDemo.STEPS) + " ("
+                    + WidgetViews.number(r.x()[0]) + ", " + WidgetViews.number(r.x()[1]) + ")\n"
+                    + "f = " + WidgetViews.number(f) + "\n" + context.getString(verdict);
+            WidgetViews.show(out, text);
+        });
+        return card;
+    }
+}

@@ -1,0 +1,99 @@
+package io.neuronlab.app.data;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+
+import android.content.Context;
+import android.database.sqlite.SQLiteDatabase;
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+
+/**
+ * A phone with a version-1 database (built from the exported schema app/schemas/…/1.json, as an old app made
+ * it) keeps its training runs after the update and gains lesson progress: Room validates the migrated schema
+ * against the current entities when it opens.
+ */
+@RunWith(AndroidJUnit4.class)
+public class NeuronLabDatabaseMigrationTest {
+    private static final File SCHEMAS = new File("schemas/io.neuronlab.app.data.NeuronLabDatabase");
+
+    @Test
+    public void version1KeepsItsRunsAndGainsLessonProgress() throws Exception {
+        Context context = ApplicationProvider.getApplicationContext();
+        String name = "migration-test.db";
+        context.deleteDatabase(name);
+        File file = context.getDatabasePath(name);
+        file.getParentFile().mkdirs();
+        try (SQLiteDatabase old = SQLiteDatabase.openOrCreateDatabase(file, null)) {
+            for (String sql : createStatements(new String(Files.readAllBytes(new File(SCHEMAS, "1.json").toPath()),
+                    StandardCharsets.UTF_8))) {
+                old.execSQL(sql);
+            }
+            old.execSQL("INSERT INTO training_run (started_at_millis, model_name, epochs, final_loss, test_accuracy,"
+                    + " duration_millis) VALUES (1000, 'TwoLayerNet', 17, 0.05, 0.9731, 84250)");
+            old.setVersion(1);
+        }
+
+        NeuronLabDatabase db = NeuronLabDatabase.open(context, name);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Room refuses queries on the main thread (where Robolectric runs the test)
+        Thread worker = new Thread(() -> {
+            try {
+                TrainingRun run = db.trainingRuns().latest(1).get(0);
+                assertEquals("TwoLayerNet", run.modelName);
+                assertEquals(0.9731f, run.testAccuracy, 1e-6f);
+                assertNull(db.lessonProgress().byId("04-softmax"));
+                LessonProgress p = LessonProgress.started("04-softmax", 5);
+                p.quizCorrect = 2;
+                p.quizTotal = 3;
+                db.lessonProgress().save(p);
+                assertEquals(2, db.lessonProgress().latest().quizCorrect);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        db.close();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    /** Every createSql and setupQuery of an exported Room schema, with the table names filled in. */
+    private static java.util.List<String> createStatements(String json) {
+        java.util.List<String> statements = new java.util.ArrayList<>();
+        Matcher table = Pattern.compile("\"tableName\":\\s*\"([a-z_]+)\"").matcher(json);
+        Matcher entity = Pattern.compile("\"tableName\":\\s*\"([a-z_]+)\"[\\s\\S]*?(?=\"tableName\"|\"views\"|\"setupQueries\")")
+                .matcher(json);
+        while (entity.find()) {
+            String name = entity.group(1);
+            Matcher sql = Pattern.compile("\"createSql\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(entity.group());
+            while (sql.find()) {
+                statements.add(unescape(sql.group(1)).replace("${TABLE_NAME}", name));
+            }
+        }
+        Matcher setup = Pattern.compile("\"setupQueries\":\\s*\\[([\\s\\S]*?)\\]").matcher(json);
+        if (setup.find()) {
+            Matcher q = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(setup.group(1));
+            while (q.find()) {
+                statements.add(unescape(q.group(1)));
+            }
+        }
+        assertFalse("no tables found in the schema", statements.isEmpty() || !table.find());
+        return statements;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+}

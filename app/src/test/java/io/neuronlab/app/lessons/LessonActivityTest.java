@@ -1,0 +1,179 @@
+package io.neuronlab.app.lessons;
+
+import static androidx.test.espresso.Espresso.onView;
+import static androidx.test.espresso.action.ViewActions.click;
+import static androidx.test.espresso.action.ViewActions.scrollTo;
+import static androidx.test.espresso.assertion.ViewAssertions.matches;
+import static androidx.test.espresso.matcher.ViewMatchers.isDisplayed;
+import static androidx.test.espresso.matcher.ViewMatchers.withId;
+import static androidx.test.espresso.matcher.ViewMatchers.withTagValue;
+import static androidx.test.espresso.matcher.ViewMatchers.withText;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import android.content.Intent;
+import android.view.View;
+import android.widget.ScrollView;
+import android.widget.SeekBar;
+import androidx.lifecycle.Lifecycle;
+import androidx.test.core.app.ActivityScenario;
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.espresso.ViewAction;
+import androidx.test.espresso.action.CoordinatesProvider;
+import androidx.test.espresso.action.GeneralClickAction;
+import androidx.test.espresso.action.Press;
+import androidx.test.espresso.action.Tap;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import io.neuronlab.app.InMemoryDatabase;
+import io.neuronlab.app.R;
+import io.neuronlab.app.data.LessonProgress;
+import io.neuronlab.app.lessons.speed.EngineBarsView;
+import io.neuronlab.app.settings.EngineChoice;
+import java.util.List;
+import io.neuronlab.app.lessons.widgets.SoftmaxDemo;
+import io.neuronlab.app.lessons.widgets.WidgetViews;
+import io.neuronlab.mllib.functions.Softmax;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+
+/** Opening a lesson, playing with its widget, taking its quiz, and finding the progress again. */
+@RunWith(AndroidJUnit4.class)
+public class LessonActivityTest {
+    @Rule
+    public final InMemoryDatabase database = new InMemoryDatabase();
+
+    private static Intent lesson(String id) {
+        return LessonActivity.intent(ApplicationProvider.getApplicationContext(), id);
+    }
+
+    /** A finger tap at {@code fraction} of a view's width, at mid-height (on a SeekBar: jump there). */
+    static ViewAction tapAt(float fraction) {
+        CoordinatesProvider at = view -> {
+            int[] xy = new int[2];
+            view.getLocationOnScreen(xy);
+            SeekBar bar = (SeekBar) view;
+            float track = view.getWidth() - bar.getPaddingLeft() - bar.getPaddingRight();
+            return new float[] {xy[0] + bar.getPaddingLeft() + fraction * track, xy[1] + view.getHeight() / 2f};
+        };
+        return new GeneralClickAction(Tap.SINGLE, at, Press.FINGER, 0, 0);
+    }
+
+    @Test
+    public void movingAScoreSliderShowsMllibsSoftmax() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("04-softmax"))) {
+            scenario.onActivity(a -> assertEquals("4. Softmax", a.getTitle().toString()));
+            float[] before = Softmax.softmax(new float[] {0.3f, 2.9f, 4.0f});
+            onView(withTagValue(is("softmax_out")))
+                    .check(matches(withText(containsString("y1 = " + WidgetViews.number(before[0])))));
+            // tap the right end of a1's slider: a1 = 5
+            onView(withTagValue(is("softmax_a1"))).perform(scrollTo(), tapAt(1f));
+            scenario.onActivity(a -> assertEquals(100,
+                    ((SeekBar) a.content().findViewWithTag("softmax_a1")).getProgress()));
+            float[] after = Softmax.softmax(new float[] {5f, 2.9f, 4.0f});
+            onView(withTagValue(is("softmax_out")))
+                    .check(matches(withText(containsString("y1 = " + WidgetViews.number(after[0])))))
+                    .check(matches(withText(containsString("y3 = " + WidgetViews.number(after[2])))));
+        }
+    }
+
+    @Test
+    public void theOverflowSliderBreaksOnlyTheUnguardedFormula() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("04-softmax"))) {
+            onView(withTagValue(is("overflow_out"))).check(matches(withText(not(containsString("NaN")))));
+            onView(withTagValue(is("overflow_s"))).perform(scrollTo(), tapAt(1f)); // s = 1010
+            float[] guarded = SoftmaxDemo.guarded(1010, 1000, 990);
+            onView(withTagValue(is("overflow_out")))
+                    .check(matches(withText(containsString("exp(a)/Σexp(a) = (NaN, NaN, NaN)"))))
+                    .check(matches(withText(containsString(WidgetViews.number(guarded[1])))));
+        }
+    }
+
+    @Test
+    public void quizScoreAndPlacePersistAcrossRecreationAndShowInTheList() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("04-softmax"))) {
+            onView(withTagValue(is("quiz_q1_c2"))).perform(scrollTo(), click()); // right
+            onView(withTagValue(is("quiz_q2_c1"))).perform(scrollTo(), click()); // wrong
+            onView(withTagValue(is("quiz_q3_c1"))).perform(scrollTo(), click()); // right
+            onView(withId(R.id.lesson_quiz_score)).check(matches(withText("Your score: 2 of 3")));
+            onView(withTagValue(is("quiz_q2_c2"))).check(matches(not(androidx.test.espresso.matcher.ViewMatchers.isEnabled())));
+
+            scenario.recreate();
+            onView(withId(R.id.lesson_quiz_score)).perform(scrollTo()).check(matches(withText("Last time: 2 of 3")));
+            LessonProgress saved = database.get().lessonProgress().byId("04-softmax");
+            assertEquals(2, saved.quizCorrect);
+            assertEquals(3, saved.quizTotal);
+            // the learner scrolls down (Espresso's scrollTo does not move a Robolectric window that shows all)
+            int[] scrolled = new int[1];
+            scenario.onActivity(a -> {
+                ScrollView scroll = a.findViewById(R.id.lesson_scroll);
+                scroll.scrollTo(0, 600);
+                scrolled[0] = scroll.getScrollY();
+            });
+            assertTrue("scrolled down: " + scrolled[0], scrolled[0] > 0);
+            scenario.moveToState(Lifecycle.State.CREATED); // leaving saves the place
+            assertEquals(scrolled[0], database.get().lessonProgress().byId("04-softmax").scrollY);
+        }
+        // opened again later: back where the learner left
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("04-softmax"))) {
+            int saved = database.get().lessonProgress().byId("04-softmax").scrollY;
+            scenario.onActivity(a -> assertEquals(saved,
+                    ((ScrollView) a.findViewById(R.id.lesson_scroll)).getScrollY()));
+        }
+        try (ActivityScenario<LessonsActivity> list = ActivityScenario.launch(LessonsActivity.class)) {
+            // the continue button first: scrolling down to a row moves it out of the window
+            onView(withId(R.id.lessons_continue)).check(matches(isDisplayed()))
+                    .check(matches(withText("Continue: 4. Softmax")));
+            onView(withTagValue(is("lesson_04-softmax"))).perform(scrollTo())
+                    .check(matches(androidx.test.espresso.matcher.ViewMatchers.hasDescendant(
+                            withText("Completed · quiz 2/3"))));
+            onView(withTagValue(is("lesson_01-tensors"))).perform(scrollTo())
+                    .check(matches(androidx.test.espresso.matcher.ViewMatchers.hasDescendant(withText("Not started"))));
+        }
+    }
+
+    @Test
+    public void theListOpensALessonAndTheContinueButtonResumesIt() {
+        try (ActivityScenario<LessonsActivity> list = ActivityScenario.launch(LessonsActivity.class)) {
+            onView(withId(R.id.lessons_continue)).check(matches(not(isDisplayed())));
+            onView(withTagValue(is("lesson_19-speed"))).perform(scrollTo(), click());
+            Intent started = org.robolectric.Shadows.shadowOf(
+                    (android.app.Application) ApplicationProvider.getApplicationContext()).getNextStartedActivity();
+            assertNotNull(started);
+            assertEquals("19-speed", started.getStringExtra(LessonActivity.EXTRA_LESSON_ID));
+        }
+    }
+
+    /** Java always runs; each TFLite engine has a time when it opens on this runtime, else is listed as unavailable. */
+    @Test
+    public void theSpeedLessonTimesEveryEngineThatOpens() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("19-speed"))) {
+            onView(withId(R.id.speed_run)).perform(scrollTo(), click());
+            onView(withId(R.id.speed_details)).check(matches(withText(containsString("Java: "))));
+            onView(withId(R.id.speed_details)).check(matches(withText(containsString("ms/image"))));
+            boolean cpu = !EngineChoice.TFLITE_CPU.open().fellBack();
+            boolean gpu = !EngineChoice.TFLITE_GPU.open().fellBack();
+            onView(withId(R.id.speed_details)).check(matches(gpu
+                    ? not(withText(containsString("TFLite GPU: unavailable")))
+                    : withText(containsString("TFLite GPU: unavailable"))));
+            scenario.onActivity(a -> {
+                List<EngineBarsView.Bar> bars = ((EngineBarsView) a.findViewById(R.id.speed_bars)).bars();
+                assertEquals(3, bars.size());
+                assertEquals("Java", bars.get(0).label());
+                double java = bars.get(0).millisPerImage();
+                assertTrue("Java ms/image " + java, java > 0 && java < 1_000);
+                for (int i = 1; i <= 2; i++) {
+                    boolean runs = bars.get(i).label().contains("GPU") ? gpu : cpu;
+                    double ms = bars.get(i).millisPerImage();
+                    assertEquals(bars.get(i).label() + ": " + ms, runs, ms > 0 && ms < 1_000);
+                    assertEquals(bars.get(i).label() + ": " + ms, !runs, Double.isNaN(ms));
+                }
+                assertEquals(View.GONE, a.findViewById(R.id.speed_progress).getVisibility());
+            });
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.neuronlab.app.lessons.widgets;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.neuronlab.mllib.gradient.GradientDescent;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * Every widget's numbers come from mllib and agree with independent references: the book's published values,
+ * closed forms, or the optimizers' formulas re-computed here in double precision.
+ */
+public class WidgetComputationsTest {
+    @Test
+    public void broadcastingAddsByNumpyRulesAndRefusesMisfits() {
+        List<BroadcastDemo.Choice> choices = BroadcastDemo.choices();
+        assertArrayEquals(new float[] {11, 12, 13, 14, 15, 16}, BroadcastDemo.add(choices.get(0).b()).sum().data(), 0);
+        assertArrayEquals(new float[] {11, 22, 33, 14, 25, 36}, BroadcastDemo.add(choices.get(1).b()).sum().data(), 0);
+        assertArrayEquals(new float[] {11, 12, 13, 24, 25, 26}, BroadcastDemo.add(choices.get(2).b()).sum().data(), 0);
+        assertArrayEquals(new int[] {2, 3}, BroadcastDemo.add(choices.get(3).b()).sum().shape());
+        BroadcastDemo.Outcome misfit = BroadcastDemo.add(choices.get(4).b());
+        assertNull(misfit.sum());
+        assertTrue(misfit.error(), misfit.error().contains("[2, 3]") && misfit.error().contains("[2]"));
+    }
+
+    @Test
+    public void perceptronTablesMatchTheBooksGatesAndNeverXor() {
+        assertEquals(List.of("AND"), PerceptronDemo.matchingGates(PerceptronDemo.truthTable(0.5, 0.5, -0.7)));
+        assertEquals(List.of("NAND"), PerceptronDemo.matchingGates(PerceptronDemo.truthTable(-0.5, -0.5, 0.7)));
+        assertEquals(List.of("OR"), PerceptronDemo.matchingGates(PerceptronDemo.truthTable(0.5, 0.5, -0.2)));
+        assertArrayEquals(new int[] {0, 1, 1, 0}, new int[] {PerceptronDemo.gate("XOR", 0, 0),
+                PerceptronDemo.gate("XOR", 1, 0), PerceptronDemo.gate("XOR", 0, 1), PerceptronDemo.gate("XOR", 1, 1)});
+        // every position of the widget's three sliders (-1..1 in steps of 0.05): never XOR
+        for (int i = 0; i <= 40; i++) {
+            for (int j = 0; j <= 40; j++) {
+                for (int k = 0; k <= 40; k++) {
+                    int[] t = PerceptronDemo.truthTable(-1 + i * 0.05, -1 + j * 0.05, -1 + k * 0.05);
+                    assertFalse(Arrays.toString(t), PerceptronDemo.matchingGates(t).contains("XOR"));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void lossesOfTheBooksExamples() {
+        float[] y = LossDemo.prediction(0.6);
+        assertArrayEquals(LossDemo.BOOK, y, 1e-7f);
+        LossDemo.Losses book = LossDemo.losses(y);
+        assertEquals(0.0975, book.sumSquared(), 1e-6);
+        assertEquals(-Math.log(0.6 + 1e-7), book.crossEntropy(), 1e-6);
+        assertEquals(0.51, book.crossEntropy(), 0.005);
+        LossDemo.Losses wrong = LossDemo.losses(LossDemo.prediction(0.1));
+        assertEquals(2.30, wrong.crossEntropy(), 0.005);
+        float sum = 0;
+        for (float v : LossDemo.prediction(0.25)) {
+            sum += v;
+        }
+        assertEquals(1f, sum, 1e-6f);
+    }
+
+    @Test
+    public void numericalDifferencesShowTruncationThenRounding() {
+        NumericalDiffDemo.Slopes book = NumericalDiffDemo.at(4);
+        assertEquals(0.1999999999990898, book.central(), 1e-12); // the book's printed value
+        assertEquals(0.01 * 1e-4, book.forwardError(), 1e-9); // truncation: f''/2 · h
+        assertTrue(NumericalDiffDemo.at(1).forwardError() > NumericalDiffDemo.at(4).forwardError());
+        // at h = 1e-17, x + h == x in double: the difference is 0
+        assertEquals(0.0, NumericalDiffDemo.at(17).forward(), 0);
+        assertTrue(NumericalDiffDemo.at(12).centralError() > 1000 * book.centralError());
+    }
+
+    @Test
+    public void gradientDescentConvergesCrawlsAndDiverges() {
+        assertArrayEquals(new double[] {6, 8}, GradientDescentDemo.gradient(3, 4), 1e-6);
+        GradientDescent.Result good = GradientDescentDemo.descend(-1); // lr 0.1: the book's -6.1e-10, 8.1e-10
+        assertEquals(-3 * Math.pow(0.8, 100), good.x()[0], 1e-12);
+        assertEquals(4 * Math.pow(0.8, 100), good.x()[1], 1e-12);
+        GradientDescent.Result slow = GradientDescentDemo.descend(-4); // lr 1e-4
+        assertEquals(-3 * Math.pow(1 - 2e-4, 100), slow.x()[0], 1e-9);
+        // lr 10: x ← −19x until the numerical gradient's h = 1e-4 drowns in rounding; the book prints -2.58e13
+        GradientDescent.Result bad = GradientDescentDemo.descend(1);
+        assertEquals(-2.58e13, bad.x()[0], 0.01e13);
+    }
+
+    @Test
+    public void autogradGivesTheBooksAppleGradients() {
+        BackpropDemo.Graph g = BackpropDemo.apples(100, 2, 1.1);
+        assertEquals(200f, g.subtotal(), 0);
+        assertEquals(220f, g.total(), 1e-4f);
+        assertEquals(2.2f, g.dPrice(), 1e-6f);
+        assertEquals(110f, g.dCount(), 1e-4f);
+        assertEquals(200f, g.dTax(), 0);
+    }
+
+    @Test
+    public void optimizerEndpointsAfterThirtyStepsMatchTheBooksFormulas() {
+        for (int o = 0; o < OptimizerPaths.NAMES.length; o++) {
+            String name = OptimizerPaths.NAMES[o];
+            float lr = OptimizerPaths.BOOK_RATES[o];
+            List<float[]> path = OptimizerPaths.path(name, lr);
+            assertEquals(OptimizerPaths.STEPS + 1, path.size());
+            assertArrayEquals(OptimizerPaths.START, path.get(0), 0);
+            double[] expected = reference(name, lr);
+            float[] end = path.get(OptimizerPaths.STEPS);
+            assertEquals(name + " x", expected[0], end[0], 1e-3);
+            assertEquals(name + " y", expected[1], end[1], 1e-3);
+            assertTrue(name + " gets closer", OptimizerPaths.f(end[0], end[1]) < OptimizerPaths.f(-7, 2));
+        }
+        // SGD in closed form: x·(1 − lr/10)^30, y·(1 − 2lr)^30
+        float[] sgd = OptimizerPaths.path("sgd", 0.95f).get(30);
+        assertEquals(-7 * Math.pow(0.905, 30), sgd[0], 1e-4);
+        assertEquals(2 * Math.pow(-0.9, 30), sgd[1], 1e-4);
+    }
+
+    @Test
+    public void poolingOfTheBooksGrid() {
+        assertArrayEquals(new float[] {2, 4, 3, 4}, PoolingDemo.pool(PoolingDemo.BOOK, 0), 0);
+        assertArrayEquals(new float[] {1, 2.25f, 1.5f, 1.75f}, PoolingDemo.pool(PoolingDemo.BOOK, 1), 1e-6f);
+        assertArrayEquals(new float[] {4, 9, 6, 7}, PoolingDemo.pool(PoolingDemo.BOOK, 2), 1e-5f);
+    }
+
+    @Test
+    public void im2colRowsArePatchesAndTheProductIsTheConvolution() {
+        assertArrayEquals(new int[] {4, 4}, Im2colDemo.columns().shape());
+        assertArrayEquals(new float[] {1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9}, Im2colDemo.columns().data(), 0);
+        // 2·top-left − bottom-right of each patch
+        assertArrayEquals(new float[] {2 - 5, 4 - 6, 8 - 8, 10 - 9}, Im2colDemo.product(), 0);
+        assertArrayEquals(Im2colDemo.product(), Im2colDemo.conv2d(), 1e-6f);
+    }
+
+    @Test
+    public void activationValuesAndAutogradSlopes() {
+        for (double x : new double[] {-3, -0.5, 0.7, 2}) {
+            double sigmoid = 1 / (1 + Math.exp(-x));
+            assertEquals(sigmoid, ActivationDemo.at(1, x).value(), 1e-6);
+            assertEquals(sigmoid * (1 - sigmoid), ActivationDemo.at(1, x).slope(), 1e-6);
+            assertEquals(1 - Math.pow(Math.tanh(x), 2), ActivationDemo.at(2, x).slope(), 1e-6);
+            assertEquals(x > 0 ? 1 : 0, ActivationDemo.at(3, x).slope(), 0);
+            assertEquals(Math.log1p(Math.exp(x)), ActivationDemo.at(4, x).value(), 1e-6);
+            assertEquals(sigmoid, ActivationDemo.at(4, x).slope(), 1e-6); // softplus' = sigmoid
+            assertEquals(x > 0 ? 1 : 0, ActivationDemo.at(0, x).value(), 0);
+        }
+    }
+
+    @Test
+    public void parameterCountsOfMllibsNetworksFollowTheFormulas() {
+        for (io.neuronlab.mllib.models.Recipe r : ArchitectureDemo.networks()) {
+            long sum = 0;
+            for (ArchitectureDemo.LayerCount layer : ArchitectureDemo.layers(r)) {
+                sum += layer.parameters();
+            }
+            assertEquals(r.name(), ArchitectureDemo.total(r), sum);
+            if (r.name().equals("lenet")) {
+                // conv 1→6 5×5, conv 6→16 5×5, 400→120, 120→84, 84→10: F(Ck²+1) and m(n+1)
+                assertEquals(6 * 26 + 16 * 151 + 120 * 401 + 84 * 121 + 10 * 85, sum);
+            }
+            if (r.name().equals("mlp")) {
+                assertEquals(100 * 785 + 10 * 101, sum);
+            }
+        }
+    }
+
+    @Test
+    public void convolutionsAverageFilterAndSize() {
+        float[] avg = ConvolutionDemo.movingAverage();
+        assertEquals(8, avg.length);
+        for (int i = 0; i < avg.length; i++) {
+            float[] s = ConvolutionDemo.SIGNAL;
+            assertEquals((s[i] + s[i + 1] + s[i + 2]) / 3, avg[i], 1e-5f);
+        }
+        assertEquals("32", ConvolutionDemo.outputSize(32, 5, 2, 1));
+        assertEquals("14", ConvolutionDemo.outputSize(28, 2, 0, 2));
+        assertTrue(ConvolutionDemo.outputSize(3, 5, 0, 1).contains("does not fit"));
+        io.neuronlab.mllib.digits.GrayImage seven = ConvolutionDemo.seven();
+        // identity keeps the image; the Laplacian ("all edges") sums to 0 on flat areas, so inside the bar it is 0
+        assertArrayEquals(seven.pixels(), ConvolutionDemo.apply(seven, 0).data(), 1e-6f);
+        io.neuronlab.mllib.tensor.Tensor edges = ConvolutionDemo.apply(seven, 5);
+        assertEquals(0f, edges.get(0, 0, 7, 12), 1e-6f);   // middle row of the 3-pixel bar... flat along x
+        assertEquals(0f, edges.get(0, 0, 0, 0), 0f);       // empty corner
+        // at the bar's top-left corner pixel (7, 6): 8·1 − (3 ink neighbours) = 5
+        assertEquals(5f, edges.get(0, 0, 6, 7), 1e-5f);
+        // blur: the mean of the 3×3 neighbourhood
+        assertEquals(6f / 9, ConvolutionDemo.apply(seven, 1).get(0, 0, 7, 7), 1e-6f);
+    }
+
+    /** The book's update rules in double, 30 steps on x²/20 + y² from (−7, 2). */
+    private static double[] reference(String name, double lr) {
+        double[] w = {-7, 2};
+        double[] a = new double[2];
+        double[] b = new double[2];
+        for (int t = 1; t <= 30; t++) {
+            double[] g = {w[0] / 10, 2 * w[1]};
+            for (int i = 0; i < 2; i++) {
+                switch (name) {
+                    case "sgd":
+                        w[i] -= lr * g[i];
+                        break;
+                    case "momentum":
+                        a[i] = 0.9 * a[i] - lr * g[i];
+                        w[i] += a[i];
+                        break;
+                    case "adagrad":
+                        a[i] += g[i] * g[i];
+                        w[i] -= lr * g[i] / (Math.sqrt(a[i]) + 1e-7);
+                        break;
+                    case "rmsprop":
+                        a[i] = 0.99 * a[i] + 0.01 * g[i] * g[i];
+                        w[i] -= lr * g[i] / (Math.sqrt(a[i]) + 1e-7);
+                        break;
+                    case "adam":
+                        a[i] += (1 - 0.9) * (g[i] - a[i]);
+                        b[i] += (1 - 0.999) * (g[i] * g[i] - b[i]);
+                        double lrT = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+                        w[i] -= lrT * a[i] / (Math.sqrt(b[i]) + 1e-7);
+                        break;
+                    default:
+                        throw new AssertionError(name);
+                }
+            }
+        }
+        return w;
+    }
+}
