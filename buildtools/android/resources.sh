@@ -89,7 +89,8 @@ python3 "$HERE/strip-tools.py" "$WORK/AndroidManifest.xml"
 
 # --- assets: libraries first, the app's last so that it wins
 rm -rf "$WORK/assets"; mkdir -p "$WORK/assets"
-for a in "${asset_dirs[@]}" "$APP_SRC/assets"; do
+# generated assets (the MNIST slice, made by the app's mnist-slice step) before the app's own
+for a in "${asset_dirs[@]}" "$TARGET/generated-assets" "$APP_SRC/assets"; do
   if [ -d "$a" ]; then cp -r "$a/." "$WORK/assets/"; fi
 done
 

@@ -14,6 +14,10 @@ import io.neuronlab.mllib.nn.engine.ConvEngine;
 import io.neuronlab.mllib.nn.engine.JavaConvEngine;
 
 import java.io.IOException;
+import io.neuronlab.app.models.ModelLibrary;
+import io.neuronlab.mllib.io.ModelSerializer;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +36,53 @@ public final class DigitNetwork {
     private EngineChoice engineChoice; // the Settings choice now applied to the convolutions; null before the first
     private ConvEngine engine;         // the engine that choice opened (null: Conv2d's built-in Java path)
 
-    private DigitNetwork(Sequential model) {
+    private final String source;
+
+    private DigitNetwork(Sequential model, String source) {
         this.model = model;
+        this.source = source;
         this.recognizer = new DigitRecognizer(model);
     }
 
     /**
-     * Loads the asset on first use and runs its convolutions on the engine chosen in Settings (re-applied when
-     * the choice changes; a choice the device cannot run falls back as {@link EngineChoice#open} says). Call off
-     * the UI thread.
+     * The recogniser's network: the model chosen in the user's model library ("use this model", a fine-tuned
+     * model) or else the shipped asset; loaded on first use and again when the choice changes. Its convolutions
+     * run on the engine chosen in Settings (re-applied when the choice changes; a choice the device cannot run
+     * falls back as {@link EngineChoice#open} says). Call off the UI thread.
      */
     public static synchronized DigitNetwork get(Context context) {
-        if (instance == null) {
-            try (InputStream in = context.getAssets().open(ASSET)) {
-                instance = new DigitNetwork(DigitModel.load(in, ASSET));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot load the digit model " + ASSET + ": " + e.getMessage(), e);
-            }
+        File chosen = new ModelLibrary(modelsDir(context)).active();
+        String source = chosen == null ? ASSET : chosen.getPath() + "@" + chosen.lastModified();
+        if (instance == null || !instance.source.equals(source)) {
+            instance = load(context, chosen, source);
         }
         instance.useEngine(context, EngineChoice.load(context));
         return instance;
+    }
+
+    /** Where the user's model files live (train.LabRunner and fine-tuning save there). */
+    public static File modelsDir(Context context) {
+        return new File(context.getFilesDir(), "models");
+    }
+
+    private static DigitNetwork load(Context context, File chosen, String source) {
+        if (chosen != null) {
+            try (InputStream in = new FileInputStream(chosen)) {
+                return new DigitNetwork(new ModelSerializer().load(in, chosen.getName()), source);
+            } catch (IOException | RuntimeException e) {
+                // a chosen file that no longer loads: the shipped model keeps the screens working
+            }
+        }
+        try (InputStream in = context.getAssets().open(ASSET)) {
+            return new DigitNetwork(DigitModel.load(in, ASSET), ASSET);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load the digit model " + ASSET + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What was loaded: {@value #ASSET}, or the chosen model file's path and time. */
+    public String source() {
+        return source;
     }
 
     private void useEngine(Context context, EngineChoice choice) {

@@ -5,26 +5,65 @@ import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.ViewModel;
 import io.neuronlab.app.data.TrainingRun;
 import io.neuronlab.app.data.TrainingRunDao;
+import io.neuronlab.mllib.lab.LabProgress;
+import io.neuronlab.mllib.lab.LabResult;
+import io.neuronlab.mllib.lab.LabSettings;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** State of the Train screen: the history of training runs, loaded from Room off the main thread. */
+/**
+ * State of the Train screen: the lab run (from the process-wide {@link LabRunner}, so it survives rotation) and
+ * the history of training runs, loaded from Room off the main thread.
+ */
 public class TrainViewModel extends ViewModel {
     static final int HISTORY_SIZE = 20;
 
     private final TrainingRunDao runs;
     private final Executor background;
+    private final LabRunner runner;
     private final MutableLiveData<List<TrainingRun>> history = new MutableLiveData<>();
 
-    public TrainViewModel(TrainingRunDao runs, Executor background) {
+    public TrainViewModel(TrainingRunDao runs, Executor background, LabRunner runner) {
         this.runs = runs;
         this.background = background;
+        this.runner = runner;
         refresh();
     }
 
     /** The latest {@value #HISTORY_SIZE} runs, newest first. */
     public LiveData<List<TrainingRun>> history() {
         return history;
+    }
+
+    public LiveData<LabProgress> progress() {
+        return runner.progress();
+    }
+
+    public LiveData<LabResult> result() {
+        return runner.result();
+    }
+
+    public boolean start(LabSettings settings) {
+        return runner.start(settings);
+    }
+
+    /** Pauses a running run, resumes a paused one. */
+    public void togglePause() {
+        LabProgress p = runner.progress().getValue();
+        if (p != null && p.status == LabProgress.Status.PAUSED) {
+            runner.resume();
+        } else {
+            runner.pause();
+        }
+    }
+
+    public void stop() {
+        runner.stop();
+    }
+
+    /** Settings of an interrupted run waiting to be continued, or null. Reads a file: call off the main thread. */
+    public LabSettings pendingSettings() {
+        return runner.pendingSettings();
     }
 
     public void refresh() {

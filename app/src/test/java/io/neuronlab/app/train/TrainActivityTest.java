@@ -20,6 +20,11 @@ public class TrainActivityTest {
     @Rule
     public final InMemoryDatabase database = new InMemoryDatabase();
 
+    @org.junit.Before
+    public void freshRunner() {
+        LabRunner.replaceForTests(androidx.test.core.app.ApplicationProvider.getApplicationContext());
+    }
+
     @Test
     public void withoutRunsSaysSo() {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {

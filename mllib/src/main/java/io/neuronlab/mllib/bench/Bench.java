@@ -168,6 +168,7 @@ public final class Bench {
 
         if (o.lenet) {
             LeNetTiming.run(out, o, python ? script : null);
+            FineTuneTiming.run(out, o.mnistDir);
         }
         if (o.lenet && o.deep) {
             DeepCnnTiming.run(out, o, python ? script : null);

@@ -40,6 +40,7 @@ public final class Main {
         list.add(new ExportOnnxCommand());
         list.add(new ImportCommand());
         list.add(new ExportSafetensorsCommand());
+        list.add(new RobustnessCommand());
         return list;
     }
 

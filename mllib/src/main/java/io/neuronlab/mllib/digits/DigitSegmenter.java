@@ -9,10 +9,13 @@ import java.util.List;
  * Splits an image holding several digits side by side into single digits, ordered left to right, each turned
  * into a 28×28 MNIST input by {@link MnistPreprocessor}.
  *
- * <p>Pixels above the ink threshold are grouped by 8-connectivity after bridging small gaps (the mask is
- * dilated by a few per cent of the ink height, so a 4 or a 5 drawn with strokes that do not quite touch stays
- * one digit). Groups that overlap mostly in x are stacked parts of one digit and are merged; tiny specks that
- * sit beside no digit are dust and are dropped.
+ * <p>Pixels above the ink threshold are grouped by 8-connectivity after bridging tiny gaps (the mask is
+ * dilated by 1.5 % of the ink height: digits written 0.05 of their height apart stay apart). Groups smaller
+ * than an absolute size — their longer side under 2.5 % of the image's shorter side — are dust and are
+ * dropped first, whatever else is in the picture; then groups that overlap mostly in x are stacked parts of
+ * one digit (the bar of a 5, the stem of a 4) and are merged. Digits that touch form one group: {@link #cuts}
+ * offers ways to split such a group, and {@link DigitRecognizer} keeps a cut when the network is surer of
+ * both halves than of the whole.
  */
 public final class DigitSegmenter {
     private final float inkThreshold;
@@ -20,9 +23,9 @@ public final class DigitSegmenter {
     private final float speckFraction;
     private final MnistPreprocessor preprocessor = new MnistPreprocessor();
 
-    /** Defaults: ink above 0.2, gaps up to 4% of the ink height bridged, specks below 3% of the largest area dropped. */
+    /** Defaults: ink above 0.2, gaps up to 3 % of the ink height bridged, specks under 2.5 % of the shorter side dropped. */
     public DigitSegmenter() {
-        this(0.2f, 0.04f, 0.03f);
+        this(0.2f, 0.015f, 0.025f);
     }
 
     public DigitSegmenter(float inkThreshold, float gapFraction, float speckFraction) {
@@ -31,8 +34,11 @@ public final class DigitSegmenter {
         this.speckFraction = speckFraction;
     }
 
-    /** One digit found in the image: where it was and what the network will see. */
-    public record Segment(GrayImage.Box bounds, GrayImage mnistInput) {
+    /**
+     * One digit found in the image: where it was, what the network will see, and its own ink cropped to
+     * {@code bounds} (neighbours reaching into the box left out).
+     */
+    public record Segment(GrayImage.Box bounds, GrayImage mnistInput, GrayImage ink) {
     }
 
     /**
@@ -68,8 +74,13 @@ public final class DigitSegmenter {
             }
             groups.get(groupOfLabel[l]).add(i % w, i / w, i, ink[i]);
         }
+        dropSpecks(groups, Math.min(w, h));
+        if (groups.isEmpty()) {
+            throw new EmptyDrawingException("Only specks of ink (each under " + speckFraction + " of the "
+                + Math.min(w, h) + " px side) in the " + w + "x" + h + " image: nothing to recognise");
+        }
         mergeStacked(groups);
-        dropSpecks(groups);
+        mergeFragments(groups);
         groups.sort(Comparator.comparingDouble(g -> g.box.x() + g.box.width() / 2.0));
 
         List<Segment> out = new ArrayList<>();
@@ -81,7 +92,7 @@ public final class DigitSegmenter {
                 int i = g.indices[k], x = i % w, y = i / w;
                 only.set(x - b.x(), y - b.y(), px[i]);
             }
-            out.add(new Segment(b, preprocessor.process(only)));
+            out.add(new Segment(b, preprocessor.process(only), only));
         }
         return Collections.unmodifiableList(out);
     }
@@ -106,11 +117,88 @@ public final class DigitSegmenter {
         }
     }
 
-    private void dropSpecks(List<Group> groups) {
-        int largest = 0;
-        for (Group g : groups) largest = Math.max(largest, g.inkCount);
-        float min = speckFraction * largest;
-        groups.removeIf(g -> g.inkCount < min);
+    /**
+     * A group under 40 % as tall as the tallest is a broken-off piece of a stroke (the flag of a 1, the hook of
+     * a 6 written apart) rather than a digit of the same line: it joins the group nearest to it in x.
+     */
+    private static void mergeFragments(List<Group> groups) {
+        boolean merged = true;
+        while (merged && groups.size() > 1) {
+            merged = false;
+            int tallest = 0;
+            for (Group g : groups) tallest = Math.max(tallest, g.box.height());
+            for (int a = 0; a < groups.size() && !merged; a++) {
+                GrayImage.Box p = groups.get(a).box;
+                if (p.height() >= 0.4f * tallest) continue;
+                int nearest = -1;
+                int best = Integer.MAX_VALUE;
+                for (int b = 0; b < groups.size(); b++) {
+                    if (b == a) continue;
+                    GrayImage.Box q = groups.get(b).box;
+                    int gap = Math.max(0, Math.max(q.x() - p.right(), p.x() - q.right()));
+                    if (gap < best) {
+                        best = gap;
+                        nearest = b;
+                    }
+                }
+                Group fragment = groups.get(a), into = groups.get(nearest);
+                groups.remove(a);
+                into.absorb(fragment);
+                merged = true;
+            }
+        }
+    }
+
+    /** Drops groups too small to be a digit at all, by their own size: a speck is dust even when alone. */
+    private void dropSpecks(List<Group> groups, int shorterSide) {
+        float min = Math.max(2, speckFraction * shorterSide);
+        groups.removeIf(g -> g.inkCount == 0 || Math.max(g.box.width(), g.box.height()) < min);
+    }
+
+    /**
+     * Ways to cut {@code s} into a left and a right digit, for digits that touch: vertical cuts at the deepest
+     * minima of the ink's column profile in the middle half of the box (where two touching digits meet, the
+     * ink is thinnest), best first; at most {@code max}. Each half is trimmed and preprocessed like a segment.
+     */
+    public List<Segment[]> cuts(Segment s, int max) {
+        GrayImage ink = s.ink();
+        int w = ink.width(), h = ink.height();
+        float[] column = new float[w];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) column[x] += ink.get(x, y);
+        List<Integer> minima = new ArrayList<>();
+        int from = Math.max(1, w / 4), to = Math.min(w - 2, (3 * w) / 4);
+        for (int x = from; x <= to; x++) {
+            if (column[x] <= column[x - 1] && column[x] <= column[x + 1]) minima.add(x);
+        }
+        minima.sort(Comparator.comparingDouble(x -> column[x]));
+        List<Segment[]> out = new ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
+        for (int cut : minima) {
+            if (out.size() == max) break;
+            boolean near = false;   // a flat valley gives neighbouring minima: one cut per valley
+            for (int t : taken) near |= Math.abs(t - cut) < Math.max(2, w / 20);
+            if (near) continue;
+            Segment left = part(s, 0, cut), right = part(s, cut, w);
+            // two digits of a line are about as tall as each other: a short half is a hook, flag or tail
+            if (left == null || right == null || left.bounds().height() < MIN_HALF_HEIGHT * h
+                || right.bounds().height() < MIN_HALF_HEIGHT * h) continue;
+            taken.add(cut);
+            out.add(new Segment[] {left, right});
+        }
+        return out;
+    }
+
+    /** Each half of a cut must be at least this share of the whole's height. */
+    static final float MIN_HALF_HEIGHT = 0.6f;
+
+    /** The columns [x0, x1) of {@code s} as a segment of their own; null when they hold no ink. */
+    private Segment part(Segment s, int x0, int x1) {
+        GrayImage strip = s.ink().crop(x0, 0, x1 - x0, s.ink().height());
+        GrayImage.Box b = strip.inkBounds(inkThreshold);
+        if (b == null || Math.max(b.width(), b.height()) < 2) return null;
+        GrayImage only = strip.crop(b.x(), b.y(), b.width(), b.height());
+        GrayImage.Box at = new GrayImage.Box(s.bounds().x() + x0 + b.x(), s.bounds().y() + b.y(), b.width(), b.height());
+        return new Segment(at, preprocessor.process(only), only);
     }
 
     /** Square dilation by {@code r}: separable running max along rows, then along columns. */

@@ -12,17 +12,28 @@ public final class MnistPreprocessor {
     public static final int BOX = 20;
     /** Pixels above this count as ink for the bounding box (keeps faint anti-aliasing, ignores dust). */
     public static final float INK_THRESHOLD = 0.05f;
+    /**
+     * Ink whose box is smaller than this on its longer side (pixels) is a speck, not a digit: scaling it to
+     * 20 px would turn a single pixel into a solid square that the network reads as some digit.
+     */
+    public static final int MIN_INK_SIDE = 3;
 
     /**
      * @param image ink = 1 on 0 (values outside [0, 1] are clamped)
      * @return a new 28×28 image
-     * @throws EmptyDrawingException when no pixel is above {@link #INK_THRESHOLD}
+     * @throws EmptyDrawingException when no pixel is above {@link #INK_THRESHOLD}, or the ink's box is under
+     *     {@link #MIN_INK_SIDE} pixels on its longer side
      */
     public GrayImage process(GrayImage image) {
         GrayImage.Box box = image.inkBounds(INK_THRESHOLD);
         if (box == null) {
             throw new EmptyDrawingException("The " + image.width() + "x" + image.height()
                 + " image has no ink (no pixel above " + INK_THRESHOLD + "): draw a digit first");
+        }
+        if (Math.max(box.width(), box.height()) < MIN_INK_SIDE) {
+            throw new EmptyDrawingException("The ink in the " + image.width() + "x" + image.height() + " image is a "
+                + box.width() + "x" + box.height() + " px speck (a digit needs at least " + MIN_INK_SIDE
+                + " px): nothing to recognise");
         }
         GrayImage cropped = image.crop(box.x(), box.y(), box.width(), box.height());
         clamp01(cropped.pixels());

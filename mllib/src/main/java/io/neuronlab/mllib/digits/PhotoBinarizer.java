@@ -1,31 +1,42 @@
 package io.neuronlab.mllib.digits;
 
+import java.util.Arrays;
+
 /**
- * Turns a photo of handwriting into MNIST's polarity (ink = 1 on 0): grayscale → adaptive threshold against
- * the local mean → polarity detection.
+ * Turns a photo of handwriting into MNIST's polarity (ink = 1 on 0): the lighting is estimated and removed,
+ * the side that stands out is the ink, and each pixel is ink when it is more than halfway from the paper to
+ * the ink's typical level.
  *
- * <p>Uneven light makes one global threshold fail, so every pixel is compared with the mean of a window around
- * it (an integral image makes that O(1) per pixel). Polarity: ink is the minority that stands out from its
- * surroundings, so whichever sign of deviation reaches further — darker or lighter than the local mean — is the
- * ink. Dark ink on light paper, the usual case, is inverted. A pixel is ink when it stands out by more than a
- * share of the strongest ink, and by clearly more than the sensor noise (estimated from the median absolute
- * deviation, which the paper dominates), so a blank page stays blank.
+ * <p>Why this way: comparing each pixel with the mean of a fixed window fails as soon as a stroke is wider than
+ * the window (only its edges survive: a bold 0 becomes a hollow 8), and a threshold at a share of the strongest
+ * ink loses a digit that covers under 0.5 % of the frame. Light across a framed digit varies slowly, so the
+ * paper is modelled as a smooth surface — a quadratic in x and y, fitted by least squares with the pixels far
+ * from it (the ink) left out, refitted until it settles — whatever the stroke width. What remains after the
+ * paper is removed is the ink on one side and sensor noise on both; the side whose extreme reaches further from
+ * the paper is the ink (dark ink on paper is inverted, chalk on a board is not). The threshold sits halfway
+ * between the paper and the median ink level, which keeps a blurred stroke as wide as it was drawn, and at
+ * least a few noise deviations (median absolute deviation of the paper) above the paper, so a blank page stays
+ * blank. Measured against a local-mean threshold in docs/digits.md.
  */
 public final class PhotoBinarizer {
-    private static final int BINS = 1024;
+    private static final int FIT_ROUNDS = 5;
+    /** Pixels further than this many robust deviations from the fitted paper are left out of the next fit. */
+    private static final float FIT_CLIP = 2.5f;
+    /** Ink must stand out by this many noise deviations of the paper. */
+    private static final float NOISE_MARGIN = 4f;
 
-    private final float windowFraction;
-    private final float offsetFraction;
     private final float minContrast;
 
-    /** Defaults: window 1/8 of the shorter side, ink stands out ≥ 35% as much as the strongest ink, contrast ≥ 0.1. */
+    /** Default: the ink must stand out from the paper by at least 0.1 (in luminance, 0..1). */
     public PhotoBinarizer() {
-        this(0.125f, 0.35f, 0.1f);
+        this(0.1f);
     }
 
-    public PhotoBinarizer(float windowFraction, float offsetFraction, float minContrast) {
-        this.windowFraction = windowFraction;
-        this.offsetFraction = offsetFraction;
+    /** @param minContrast how far the typical ink must stand out from the paper for anything to count as ink */
+    public PhotoBinarizer(float minContrast) {
+        if (!(minContrast > 0 && minContrast < 1)) {
+            throw new IllegalArgumentException("minimum contrast must be in (0, 1), got " + minContrast);
+        }
         this.minContrast = minContrast;
     }
 
@@ -34,20 +45,18 @@ public final class PhotoBinarizer {
      * @return ink = 1, background = 0; all 0 when nothing stands out by at least the minimum contrast
      */
     public GrayImage binarize(GrayImage luminance) {
-        float[] dev = deviationFromLocalMean(luminance, windowFraction);
-        boolean darkInk = darkInk(dev);
-        float[] inkness = new float[dev.length];
-        for (int i = 0; i < dev.length; i++) inkness[i] = darkInk ? -dev[i] : dev[i];
-        int[] hist = histogram(inkness);
-        float strongest = percentile(hist, dev.length, 0.995f);
+        Paper paper = Paper.fit(luminance);
+        float[] inkness = paper.residual;
+        if (paper.darkInk) {
+            for (int i = 0; i < inkness.length; i++) inkness[i] = -inkness[i];
+        }
         GrayImage out = new GrayImage(luminance.width(), luminance.height());
-        if (strongest < minContrast) {
+        float floor = Math.max(NOISE_MARGIN * paper.noiseSigma, minContrast / 2);
+        float inkLevel = median(inkness, floor);
+        if (Float.isNaN(inkLevel) || inkLevel < minContrast) {
             return out;
         }
-        int[] absHist = new int[BINS];
-        for (float d : dev) absHist[bin(Math.abs(d))]++;
-        float noiseSigma = 1.4826f * percentile(absHist, dev.length, 0.5f);
-        float threshold = Math.max(offsetFraction * strongest, Math.max(5 * noiseSigma, minContrast / 2));
+        float threshold = Math.max(inkLevel / 2, floor);
         float[] o = out.pixels();
         for (int i = 0; i < inkness.length; i++) {
             if (inkness[i] > threshold) o[i] = 1;
@@ -55,62 +64,125 @@ public final class PhotoBinarizer {
         return out;
     }
 
-    /** True when the ink is darker than its surroundings (the picture must be inverted for MNIST). */
+    /** True when the ink is darker than the paper (the picture must be inverted for MNIST). */
     public static boolean isDarkInk(GrayImage luminance) {
-        return darkInk(deviationFromLocalMean(luminance, 0.125f));
+        return Paper.fit(luminance).darkInk;
     }
 
-    private static boolean darkInk(float[] dev) {
-        int[] hist = histogram(dev);
-        float low = percentile(hist, dev.length, 0.005f), high = percentile(hist, dev.length, 0.995f);
-        return -low >= high;
+    /** Median of the values above {@code above}; NaN when there is none. */
+    private static float median(float[] values, float above) {
+        int n = 0;
+        for (float v : values) if (v > above) n++;
+        if (n == 0) return Float.NaN;
+        float[] picked = new float[n];
+        n = 0;
+        for (float v : values) if (v > above) picked[n++] = v;
+        Arrays.sort(picked);
+        return picked[n / 2];
     }
 
-    /** Each pixel minus the mean of the square window of side ≈ {@code windowFraction} of the shorter side. */
-    private static float[] deviationFromLocalMean(GrayImage image, float windowFraction) {
-        int w = image.width(), h = image.height();
-        float[] lum = image.pixels();
-        // integral image with a zero row and column in front: sum over [x0,x1)×[y0,y1) in four reads
-        double[] integral = new double[(w + 1) * (h + 1)];
-        for (int y = 0; y < h; y++) {
-            double row = 0;
-            for (int x = 0; x < w; x++) {
-                row += lum[y * w + x];
-                integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
+    /** The lit paper as a quadratic surface, the photo's residual from it, the ink's side and the noise. */
+    private static final class Paper {
+        float[] residual;
+        boolean darkInk;
+        float noiseSigma;
+
+        static Paper fit(GrayImage image) {
+            int w = image.width(), h = image.height();
+            float[] lum = image.pixels();
+            // fit on a grid of at most ~160 x 160 pixels: the surface is smooth, the fit stays cheap
+            int step = Math.max(1, Math.min(w, h) / 160);
+            int gw = (w + step - 1) / step, gh = (h + step - 1) / step;
+            double[][] basis = new double[gw * gh][];
+            float[] sample = new float[gw * gh];
+            int k = 0;
+            for (int y = 0; y < h; y += step) {
+                for (int x = 0; x < w; x += step) {
+                    basis[k] = terms(x, y, w, h);
+                    sample[k++] = lum[y * w + x];
+                }
             }
-        }
-        int r = Math.max(1, Math.round(windowFraction * Math.min(w, h) / 2));
-        float[] dev = new float[lum.length];
-        for (int y = 0; y < h; y++) {
-            int y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
-            for (int x = 0; x < w; x++) {
-                int x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
-                double sum = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1]
-                    - integral[y1 * (w + 1) + x0] + integral[y0 * (w + 1) + x0];
-                dev[y * w + x] = (float) (lum[y * w + x] - sum / ((x1 - x0) * (y1 - y0)));
+            boolean[] use = new boolean[k];
+            Arrays.fill(use, true);
+            double[] coef = null;
+            float[] res = new float[k];
+            float centre = 0, sigma = 0;
+            for (int round = 0; round < FIT_ROUNDS; round++) {
+                double[] next = leastSquares(basis, sample, use, k);
+                if (next == null) break;                           // too few paper pixels left: keep the last fit
+                coef = next;
+                for (int i = 0; i < k; i++) res[i] = sample[i] - (float) dot(coef, basis[i]);
+                float[] kept = new float[k];
+                int m = 0;
+                for (int i = 0; i < k; i++) if (use[i]) kept[m++] = res[i];
+                kept = Arrays.copyOf(kept, m);
+                Arrays.sort(kept);
+                centre = kept[m / 2];
+                for (int i = 0; i < m; i++) kept[i] = Math.abs(kept[i] - centre);
+                Arrays.sort(kept);
+                sigma = Math.max(1e-3f, 1.4826f * kept[m / 2]);
+                for (int i = 0; i < k; i++) use[i] = Math.abs(res[i] - centre) <= FIT_CLIP * sigma;
             }
+            Paper p = new Paper();
+            p.noiseSigma = sigma;
+            p.residual = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double[] t = terms(x, y, w, h);
+                    p.residual[y * w + x] = lum[y * w + x] - (float) (coef == null ? 0.5 : dot(coef, t)) - centre;
+                }
+            }
+            // the ink's side: whichever extreme (0.2 % tails of the whole frame) lies further from the paper
+            float[] sorted = p.residual.clone();
+            Arrays.sort(sorted);
+            int tail = Math.max(1, Math.round(0.002f * sorted.length));
+            p.darkInk = -sorted[tail - 1] >= sorted[sorted.length - tail];
+            return p;
         }
-        return dev;
-    }
 
-    /** Histogram of values in [-1, 1] (clamped) over {@link #BINS} bins. */
-    private static int[] histogram(float[] values) {
-        int[] hist = new int[BINS];
-        for (float v : values) hist[bin(v)]++;
-        return hist;
-    }
-
-    private static int bin(float v) {
-        return Math.max(0, Math.min(BINS - 1, Math.round((v + 1) / 2 * (BINS - 1))));
-    }
-
-    private static float percentile(int[] hist, int n, float q) {
-        long target = Math.max(1, (long) Math.ceil(q * n));
-        long seen = 0;
-        for (int b = 0; b < hist.length; b++) {
-            seen += hist[b];
-            if (seen >= target) return b * 2f / (BINS - 1) - 1;
+        /** 1, x, y, x², xy, y² with x and y scaled to [-1, 1]. */
+        private static double[] terms(int x, int y, int w, int h) {
+            double u = 2.0 * x / Math.max(1, w - 1) - 1, v = 2.0 * y / Math.max(1, h - 1) - 1;
+            return new double[] {1, u, v, u * u, u * v, v * v};
         }
-        return 1;
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+            return s;
+        }
+
+        /** Normal equations solved by Gaussian elimination with partial pivoting; null when singular. */
+        private static double[] leastSquares(double[][] basis, float[] y, boolean[] use, int n) {
+            int m = 6;
+            double[][] a = new double[m][m + 1];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (!use[i]) continue;
+                count++;
+                double[] t = basis[i];
+                for (int r = 0; r < m; r++) {
+                    for (int c = 0; c < m; c++) a[r][c] += t[r] * t[c];
+                    a[r][m] += t[r] * y[i];
+                }
+            }
+            if (count < 4 * m) return null;
+            for (int col = 0; col < m; col++) {
+                int pivot = col;
+                for (int r = col + 1; r < m; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+                if (Math.abs(a[pivot][col]) < 1e-9 * count) return null;
+                double[] swap = a[col];
+                a[col] = a[pivot];
+                a[pivot] = swap;
+                for (int r = 0; r < m; r++) {
+                    if (r == col) continue;
+                    double f = a[r][col] / a[col][col];
+                    for (int c = col; c <= m; c++) a[r][c] -= f * a[col][c];
+                }
+            }
+            double[] x = new double[m];
+            for (int r = 0; r < m; r++) x[r] = a[r][m] / a[r][r];
+            return x;
+        }
     }
 }

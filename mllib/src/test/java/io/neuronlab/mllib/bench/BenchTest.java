@@ -138,7 +138,8 @@ public class BenchTest {
             .mnistDir(new File(dir)).compare(false).deep(false).memory(false).floor(false));
         String out = bytes.toString("UTF-8");
         for (String name : new String[] {"lenet.train.t1", "lenet.infer1.t1", "lenet.infer1000.t1", "profile.total",
-            "profile.conv1.backward", "profile.optimizer", "profile.kernel.gemm", "profile.kernel.im2col", "heap.peak"}) {
+            "profile.conv1.backward", "profile.optimizer", "profile.kernel.gemm", "profile.kernel.im2col", "heap.peak",
+            "finetune.50samples", "finetune.50samples.mnist_after"}) {
             assertTrue(name + " missing in:\n" + out, Pattern.compile("(?m)^" + Pattern.quote(name) + ": [0-9]").matcher(out).find());
         }
         // the training loss over 2 batches is a real cross-entropy of 10 classes: finite, below ln(10)·3

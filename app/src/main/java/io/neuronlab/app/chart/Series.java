@@ -1,0 +1,98 @@
+package io.neuronlab.app.chart;
+
+import java.util.Arrays;
+
+/**
+ * One line of a {@link ChartView}: a label for the legend, x and y values of equal length and an ARGB colour.
+ * Non-finite y values (NaN, infinity: a diverged loss) are gaps: the line breaks there and they do not stretch
+ * the axis. Immutable: the arrays are copied.
+ */
+public final class Series {
+    private final String label;
+    private final float[] x;
+    private final float[] y;
+    private final int color;
+    private final boolean faint;
+
+    /**
+     * @param label shown in the legend and read out in the content description
+     * @param x     x values, ascending (batch number, epoch)
+     * @param y     y values, one per x
+     * @param color ARGB, e.g. from {@link ChartView#palette(android.content.Context)}
+     */
+    public Series(String label, float[] x, float[] y, int color) {
+        this(label, x, y, color, false);
+    }
+
+    private Series(String label, float[] x, float[] y, int color, boolean faint) {
+        if (label == null) {
+            throw new IllegalArgumentException("label must not be null");
+        }
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values but y has " + y.length);
+        }
+        this.label = label;
+        this.x = x.clone();
+        this.y = y.clone();
+        this.color = color;
+        this.faint = faint;
+    }
+
+    /** y against 1, 2, 3, … (batch or epoch numbers). */
+    public static Series of(String label, float[] y, int color) {
+        float[] x = new float[y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+        }
+        return new Series(label, x, y, color);
+    }
+
+    /** The same series drawn thin and translucent, e.g. the raw loss behind its smoothed line. */
+    public Series faint() {
+        return new Series(label, x, y, color, true);
+    }
+
+    /** This series' x with y exponentially smoothed ({@link Smoothing#exponential}), under a new label. */
+    public Series smoothed(String smoothedLabel, float weight) {
+        return new Series(smoothedLabel, x, Smoothing.exponential(y, weight), color, false);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    public float x(int i) {
+        return x[i];
+    }
+
+    public float y(int i) {
+        return y[i];
+    }
+
+    public int color() {
+        return color;
+    }
+
+    public boolean isFaint() {
+        return faint;
+    }
+
+    /** The last finite y, or NaN when there is none. */
+    public float lastFinite() {
+        for (int i = y.length - 1; i >= 0; i--) {
+            if (Float.isFinite(y[i])) {
+                return y[i];
+            }
+        }
+        return Float.NaN;
+    }
+
+    @Override
+    public String toString() {
+        return label + " " + Arrays.toString(y);
+    }
+}
