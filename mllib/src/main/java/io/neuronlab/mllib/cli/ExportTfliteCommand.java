@@ -34,7 +34,7 @@ final class ExportTfliteCommand implements Command {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("model", "FILE", null, "model file (.nlmf) to convert (required)"));
         o.add(Option.value("out", "FILE", null, "where to write the .tflite model (required)"));
-        o.add(Option.value("input-shape", "C,H,W", null, "one sample's shape, e.g. 1,28,28 or 784"));
+        o.add(InputShape.OPTION);
         return o;
     }
 
@@ -45,7 +45,7 @@ final class ExportTfliteCommand implements Command {
         }
         File modelFile = args.file("model");
         File out = args.file("out");
-        int[] shape = args.has("input-shape") ? shape(args.required("input-shape")) : null;
+        int[] shape = InputShape.of(args);
         Sequential model = Models.load(modelFile);
         try {
             if (shape == null) {
@@ -57,29 +57,8 @@ final class ExportTfliteCommand implements Command {
         } catch (IOException e) {
             throw new CommandFailedException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        StringBuilder s = new StringBuilder();
-        for (int d : shape) {
-            s.append(s.length() == 0 ? "" : ", ").append(d);
-        }
-        console.out().println("input shape (one sample, mllib layout): [" + s + "]");
+        console.out().println("input shape (one sample, mllib layout): " + InputShape.toString(shape));
         console.out().println("wrote " + out + " (" + out.length() + " bytes)");
         return 0;
-    }
-
-    private static int[] shape(String text) throws UsageException {
-        String[] parts = text.split(",");
-        int[] dims = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                dims[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                dims[i] = -1;
-            }
-            if (dims[i] <= 0) {
-                throw new UsageException("--input-shape takes positive whole numbers separated by commas, e.g. 1,28,28; got \""
-                    + text + "\"");
-            }
-        }
-        return dims;
     }
 }

@@ -37,6 +37,7 @@ public final class Main {
         list.add(new GradcheckCommand());
         list.add(new BenchCommand());
         list.add(new ExportTfliteCommand());
+        list.add(new ExportOnnxCommand());
         return list;
     }
 

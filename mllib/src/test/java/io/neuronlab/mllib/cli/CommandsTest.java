@@ -173,6 +173,21 @@ public class CommandsTest {
     }
 
     @Test
+    public void exportOnnxWritesWhatTheExporterMakesOfTheLoadedModel() throws IOException {
+        File out = new File(tmp.getRoot(), "mlp.onnx");
+        CliRun r = CliRun.run("export-onnx", "--model", model.getPath(), "--out", out.getPath());
+        assertEquals(r.toString(), 0, r.exitCode);
+        assertTrue(r.out, r.out.startsWith("input shape (one sample, mllib layout): [784]\nwrote " + out.getPath()));
+        byte[] written = java.nio.file.Files.readAllBytes(out.toPath());
+        assertTrue(java.util.Arrays.equals(
+            io.neuronlab.mllib.onnx.OnnxExporter.toBytes(new ModelSerializer().load(model), new int[] {784}), written));
+        CliRun missing = CliRun.run("export-onnx", "--model", new File(tmp.getRoot(), "none.nlmf").getPath(), "--out", out.getPath());
+        assertEquals(missing.toString(), 1, missing.exitCode);
+        assertTrue("the earlier export is untouched", java.util.Arrays.equals(written, java.nio.file.Files.readAllBytes(out.toPath())));
+        assertEquals(2, CliRun.run("export-onnx", "--model", model.getPath(), "--out", out.getPath(), "--input-shape", "0").exitCode);
+    }
+
+    @Test
     public void gradcheckPassesOnCorrectBackpropAndCanFail() {
         for (String net : new String[] {"cnn", "mlp"}) {
             CliRun r = CliRun.run("gradcheck", "--net", net);
