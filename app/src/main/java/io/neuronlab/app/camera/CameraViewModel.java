@@ -7,6 +7,7 @@ import android.net.Uri;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.ViewModel;
+import io.neuronlab.app.MainThread;
 import io.neuronlab.app.R;
 import io.neuronlab.app.draw.DigitNetwork;
 import io.neuronlab.mllib.digits.DigitRecognizer;
@@ -15,10 +16,12 @@ import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.digits.PhotoBinarizer;
 import java.io.InputStream;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * State of the Camera screen, kept across rotation: what the last photo (camera frame or picked picture) read
- * as. Decoding, binarising and recognising run on the background executor.
+ * as. Decoding, binarising and recognising run on the background executor; the result of a photo that a newer
+ * one (or a message) replaced meanwhile is dropped, so the screen always describes the last photo.
  */
 public class CameraViewModel extends ViewModel {
     /** What the screen says: a message (with its argument) and, when digits were found, the reading. */
@@ -31,6 +34,7 @@ public class CameraViewModel extends ViewModel {
     private final Context app;
     private final Executor background;
     private final MutableLiveData<Result> result = new MutableLiveData<>(new Result(R.string.camera_prompt, null, null));
+    private final AtomicInteger generation = new AtomicInteger();
 
     public CameraViewModel(Context context, Executor background) {
         this.app = context.getApplicationContext();
@@ -43,13 +47,14 @@ public class CameraViewModel extends ViewModel {
 
     /** A message of the screen's own (no frame from the camera, a camera error). */
     public void say(int messageId, String argument) {
+        generation.incrementAndGet();
         result.setValue(new Result(messageId, argument, null));
     }
 
     /** Photo → luminance → binarised ink → digits → recognition, off the UI thread. */
     public void recognise(Bitmap photo) {
-        result.setValue(new Result(R.string.camera_working, null, null));
-        background.execute(() -> result.postValue(read(luminance(photo))));
+        int mine = start();
+        background.execute(() -> deliver(mine, read(luminance(photo))));
     }
 
     /** The photo's luminance, scaled so that its longer side is at most {@link #MAX_SIDE} (plenty for 28×28 digits). */
@@ -79,7 +84,7 @@ public class CameraViewModel extends ViewModel {
     /** A picture from the gallery: decoded at a fraction of its size (a 50-megapixel photo would not fit), then read. */
     public void recognisePicked(Uri uri) {
         if (uri == null) return;
-        result.setValue(new Result(R.string.camera_working, null, null));
+        int mine = start();
         background.execute(() -> {
             Bitmap bitmap;
             try {
@@ -97,14 +102,27 @@ public class CameraViewModel extends ViewModel {
                     bitmap = BitmapFactory.decodeStream(in, null, options);
                 }
             } catch (Exception e) {
-                result.postValue(new Result(R.string.camera_error, String.valueOf(e.getMessage()), null));
+                deliver(mine, new Result(R.string.camera_error, String.valueOf(e.getMessage()), null));
                 return;
             }
             if (bitmap == null) {
-                result.postValue(new Result(R.string.camera_not_an_image, null, null));
+                deliver(mine, new Result(R.string.camera_not_an_image, null, null));
                 return;
             }
-            result.postValue(read(luminance(bitmap)));
+            deliver(mine, read(luminance(bitmap)));
+        });
+    }
+
+    /** A new photo is being read: says so and returns its number. */
+    private int start() {
+        result.setValue(new Result(R.string.camera_working, null, null));
+        return generation.incrementAndGet();
+    }
+
+    /** Shows the result of photo {@code mine} unless a newer photo or message came meanwhile. Any thread. */
+    private void deliver(int mine, Result r) {
+        MainThread.run(() -> {
+            if (mine == generation.get()) result.setValue(r);
         });
     }
 }
