@@ -52,7 +52,12 @@ public final class PhotoBinarizer {
         }
         GrayImage out = new GrayImage(luminance.width(), luminance.height());
         float floor = Math.max(NOISE_MARGIN * paper.noiseSigma, minContrast / 2);
-        float inkLevel = median(inkness, floor);
+        // the ink's typical level among pixels at least a third as strong as the strongest ink (the 0.2 % tail):
+        // a hard shadow across the page is far weaker than the ink and would otherwise be its "median ink"
+        float[] sorted = inkness.clone();
+        Arrays.sort(sorted);
+        float strongest = sorted[sorted.length - Math.max(1, Math.round(0.002f * sorted.length))];
+        float inkLevel = median(inkness, Math.max(floor, strongest / 3));
         if (Float.isNaN(inkLevel) || inkLevel < minContrast) {
             return out;
         }
