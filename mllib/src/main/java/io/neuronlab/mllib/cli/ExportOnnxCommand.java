@@ -3,16 +3,13 @@ package io.neuronlab.mllib.cli;
 import io.neuronlab.mllib.DesktopOnly;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.onnx.OnnxExporter;
-import io.neuronlab.mllib.tflite.TfliteExporter;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code export-onnx --model FILE --out FILE.onnx}: a model file as an ONNX model for any ONNX runtime. */
 @DesktopOnly
-final class ExportOnnxCommand implements Command {
+final class ExportOnnxCommand extends ModelExportCommand {
     @Override
     public String name() {
         return "export-onnx";
@@ -33,35 +30,17 @@ final class ExportOnnxCommand implements Command {
     }
 
     @Override
-    public List<Option> options() {
-        List<Option> o = new ArrayList<>();
-        o.add(Option.value("model", "FILE", null, "model file (.nlmf) to convert (required)"));
-        o.add(Option.value("out", "FILE", null, "where to write the .onnx model (required)"));
-        o.add(InputShape.OPTION);
-        return o;
+    String extension() {
+        return ".onnx";
     }
 
     @Override
-    public int run(Args args, Console console) throws UsageException, CommandFailedException {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("export-onnx takes no arguments, got " + args.positional());
-        }
-        File modelFile = args.file("model");
-        File out = args.file("out");
-        int[] shape = InputShape.of(args);
-        Sequential model = Models.load(modelFile);
-        try {
-            if (shape == null) {
-                shape = TfliteExporter.defaultInputShape(model);
-            }
-            OnnxExporter.export(model, shape, out);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CommandFailedException("cannot export " + modelFile + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-        console.out().println("input shape (one sample, mllib layout): " + InputShape.toString(shape));
-        console.out().println("wrote " + out + " (" + out.length() + " bytes, ONNX opset 13)");
-        return 0;
+    void export(Sequential model, int[] shape, File out) throws IOException {
+        OnnxExporter.export(model, shape, out);
+    }
+
+    @Override
+    String writtenNote() {
+        return ", ONNX opset 13";
     }
 }

@@ -6,12 +6,10 @@ import io.neuronlab.mllib.tflite.TfliteExporter;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@code export-tflite --model FILE --out FILE.tflite}: a model file as a float32 TensorFlow Lite model. */
 @DesktopOnly
-final class ExportTfliteCommand implements Command {
+final class ExportTfliteCommand extends ModelExportCommand {
     @Override
     public String name() {
         return "export-tflite";
@@ -30,35 +28,12 @@ final class ExportTfliteCommand implements Command {
     }
 
     @Override
-    public List<Option> options() {
-        List<Option> o = new ArrayList<>();
-        o.add(Option.value("model", "FILE", null, "model file (.nlmf) to convert (required)"));
-        o.add(Option.value("out", "FILE", null, "where to write the .tflite model (required)"));
-        o.add(InputShape.OPTION);
-        return o;
+    String extension() {
+        return ".tflite";
     }
 
     @Override
-    public int run(Args args, Console console) throws UsageException, CommandFailedException {
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("export-tflite takes no arguments, got " + args.positional());
-        }
-        File modelFile = args.file("model");
-        File out = args.file("out");
-        int[] shape = InputShape.of(args);
-        Sequential model = Models.load(modelFile);
-        try {
-            if (shape == null) {
-                shape = TfliteExporter.defaultInputShape(model);
-            }
-            TfliteExporter.export(model, shape, out);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CommandFailedException("cannot export " + modelFile + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new CommandFailedException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-        console.out().println("input shape (one sample, mllib layout): " + InputShape.toString(shape));
-        console.out().println("wrote " + out + " (" + out.length() + " bytes)");
-        return 0;
+    void export(Sequential model, int[] shape, File out) throws IOException {
+        TfliteExporter.export(model, shape, out);
     }
 }
