@@ -97,9 +97,11 @@ public class CompareActivity extends FeatureActivity {
         progress.setVisibility(running ? View.VISIBLE : View.GONE);
         compare.setEnabled(!running && entries.size() > 1);
         if (running) {
-            progress.setMax(p[1]);
+            progress.setIndeterminate(p[1] == 0);
+            progress.setMax(Math.max(1, p[1]));
             progress.setProgress(p[0]);
-            status.setText(getString(R.string.compare_running, p[0], p[1]));
+            status.setText(p[1] == 0 ? getString(R.string.compare_loading)
+                    : getString(R.string.compare_running, p[0], p[1]));
         }
     }
 

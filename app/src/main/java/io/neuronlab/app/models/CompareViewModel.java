@@ -46,7 +46,7 @@ public class CompareViewModel extends ViewModel {
         return entries;
     }
 
-    /** {done, total} test digits while a comparison runs; null when none runs. */
+    /** {done, total} test digits while a comparison runs ({0, 0} while the models load); null when none runs. */
     public LiveData<int[]> progress() {
         return progress;
     }
@@ -61,7 +61,7 @@ public class CompareViewModel extends ViewModel {
             return false;
         }
         outcome.setValue(null);
-        progress.setValue(new int[] {0, 1});
+        progress.setValue(new int[] {0, 0}); // loading the models
         background.execute(() -> {
             Outcome o;
             try {

@@ -29,12 +29,17 @@ public final class RunHistoryText {
         return text.toString();
     }
 
-    /** "adam · lr 0.001 · batch 64 · 3 epochs · He · BN off · dropout 0.0 · decay 0.0 · 12000 images". */
+    /** "adam · lr 0.001 · batch 64 · 3 epochs · He · BN off · dropout 0 · decay 0 · 12000 images". */
     public static String settings(Context context, TrainingRun run) {
-        return context.getString(R.string.train_run_settings, run.optimizer, String.valueOf(run.learningRate),
+        return context.getString(R.string.train_run_settings, run.optimizer, plain(run.learningRate),
                 run.batchSize, run.plannedEpochs, initName(context, run.init),
                 context.getString(run.batchNorm ? R.string.train_run_bn_on : R.string.train_run_bn_off),
-                String.valueOf(run.dropout), String.valueOf(run.weightDecay), run.trainImages);
+                plain(run.dropout), plain(run.weightDecay), run.trainImages);
+    }
+
+    /** 0.0001 rather than 1.0E-4, 0.5 rather than 0.50: the number as the user typed it. */
+    private static String plain(float value) {
+        return new java.math.BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     private static String initName(Context context, String init) {
