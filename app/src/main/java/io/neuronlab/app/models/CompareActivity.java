@@ -74,8 +74,8 @@ public class CompareActivity extends FeatureActivity {
     }
 
     private ArrayAdapter<String> adapter(List<String> items) {
-        ArrayAdapter<String> a = new ArrayAdapter<>(this, android.R.layout.simple_spinner_item, items);
-        a.setDropDownViewResource(android.R.layout.simple_spinner_dropdown_item);
+        ArrayAdapter<String> a = new ArrayAdapter<>(this, R.layout.item_model_choice, items);
+        a.setDropDownViewResource(R.layout.item_model_choice);
         return a;
     }
 
