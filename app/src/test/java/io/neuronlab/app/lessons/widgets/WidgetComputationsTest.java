@@ -188,6 +188,123 @@ public class WidgetComputationsTest {
         assertEquals(6f / 9, ConvolutionDemo.apply(seven, 1).get(0, 0, 7, 7), 1e-6f);
     }
 
+    @Test
+    public void initialisationHistogramsBehaveAsTheBookShows() {
+        InitHistogramDemo.LayerStats[] std1 = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 0);
+        InitHistogramDemo.LayerStats[] small = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 1);
+        InitHistogramDemo.LayerStats[] xavier = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 2);
+        InitHistogramDemo.LayerStats[] reluSmall = InitHistogramDemo.layers(InitHistogramDemo.RELU, 1);
+        InitHistogramDemo.LayerStats[] reluXavier = InitHistogramDemo.layers(InitHistogramDemo.RELU, 2);
+        InitHistogramDemo.LayerStats[] he = InitHistogramDemo.layers(InitHistogramDemo.RELU, 3);
+        for (int l = 0; l < InitHistogramDemo.LAYERS; l++) {
+            // std 1: more than half of every layer's sigmoids sit within 0.02 of 0 or 1 (measured 0.54..0.69)
+            assertTrue("std 1, layer " + (l + 1) + ": " + std1[l].saturated(), std1[l].saturated() > 0.5);
+            InitHistogramDemo.LayerStats h = std1[l];
+            assertTrue("std 1 piles up in the end bins", h.counts()[0] + h.counts()[InitHistogramDemo.BINS - 1]
+                    > 0.4 * InitHistogramDemo.SAMPLES * InitHistogramDemo.UNITS);
+            // std 0.01: the sums are ~0, so every sigmoid is ~0.5 (std 0.01..0.025 measured)
+            assertEquals(0.5, small[l].mean(), 0.01);
+            assertTrue("std 0.01 spread " + small[l].std(), small[l].std() < 0.03);
+            // Xavier: a real spread and no saturation in every layer
+            assertTrue("Xavier spread " + xavier[l].std(), xavier[l].std() > 0.1 && xavier[l].std() < 0.3);
+            assertTrue("Xavier saturation " + xavier[l].saturated(), xavier[l].saturated() < 0.01);
+            // ReLU: about half zeros; He keeps the spread (0.82..0.95), std 0.01 shrinks it ~10× per layer
+            assertEquals(0.5, he[l].zeros(), 0.05);
+            assertTrue("He spread " + he[l].std(), he[l].std() > 0.7 && he[l].std() < 1.1);
+            if (l > 0) {
+                assertTrue("std 0.01 ReLU shrinks", reluSmall[l].std() < 0.2 * reluSmall[l - 1].std());
+                assertTrue("Xavier ReLU shrinks", reluXavier[l].std() < reluXavier[l - 1].std());
+            }
+        }
+        // the histogram counts exactly the values in [0, 1], zeros dropped on request
+        InitHistogramDemo.LayerStats tiny = InitHistogramDemo.histogram(new float[] {0f, 0f, 0.01f, 0.5f, 0.99f, 1f, 1.5f},
+                true, 1f);
+        float total = 0;
+        for (float c : tiny.counts()) {
+            total += c;
+        }
+        assertEquals(4f, total, 0f);
+        assertEquals(2.0 / 7, tiny.zeros(), 1e-9);
+        assertEquals(2f, tiny.counts()[InitHistogramDemo.BINS - 1], 0f); // 0.99 and 1.0
+        assertEquals(1f, tiny.counts()[15], 0f);                          // 0.5
+    }
+
+    private static io.neuronlab.mllib.data.MnistSlice slice() throws java.io.IOException {
+        // the app's bundled slice, made by the build's generate-sources step
+        return io.neuronlab.mllib.data.MnistSlice.read(new java.io.File("target/generated-assets/datasets/mnist-slice.bin.gz"));
+    }
+
+    @Test
+    public void theTrainingLoopPlotsMllibsBatchLossesAndLearns() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        io.neuronlab.mllib.lab.LabSettings s = TrainingLoopDemo.settings(100, 0.1f).withEpochs(1);
+        io.neuronlab.mllib.lab.LabProgress p = new io.neuronlab.mllib.lab.TrainingController(s, slice.train(),
+                slice.test(), null).run();
+        assertEquals(io.neuronlab.mllib.lab.LabProgress.Status.FINISHED, p.status);
+        assertEquals(TrainingLoopDemo.TRAIN_IMAGES / 100, p.batchLoss.length);
+        // the first point is the loss of the first shuffled batch through the starting network, computed here
+        io.neuronlab.mllib.nn.Sequential net = io.neuronlab.mllib.lab.LabNetworks.build(s);
+        io.neuronlab.mllib.data.Batch first = new io.neuronlab.mllib.data.DataLoader(
+                slice.train().subset(0, TrainingLoopDemo.TRAIN_IMAGES), 100).shuffle(s.seed).epoch().iterator().next();
+        float loss = new io.neuronlab.mllib.loss.SoftmaxCrossEntropy().forward(net.forward(first.inputs()), first.targets());
+        assertEquals(loss, p.batchLoss[0], 1e-5f);
+        assertEquals(Math.log(10), p.batchLoss[0], 0.3); // an untrained net guesses: about ln 10
+        assertTrue("learned: " + p.testAccuracy[0], p.testAccuracy[0] > 0.85);
+        float[] x = TrainingLoopDemo.epochs(p.batchLoss.length, p.batches);
+        assertEquals(1f / 60, x[0], 1e-7f);
+        assertEquals(1f, x[59], 1e-6f);
+        // a small rate learns less in the same epoch; a huge one wrecks the network
+        io.neuronlab.mllib.lab.LabProgress slow = new io.neuronlab.mllib.lab.TrainingController(
+                TrainingLoopDemo.settings(100, 0.01f).withEpochs(1), slice.train(), slice.test(), null).run();
+        assertTrue(slow.testAccuracy[0] + " vs " + p.testAccuracy[0], slow.testAccuracy[0] < p.testAccuracy[0] - 0.1);
+        io.neuronlab.mllib.lab.LabProgress wild = new io.neuronlab.mllib.lab.TrainingController(
+                TrainingLoopDemo.settings(100, 10f).withEpochs(1), slice.train(), slice.test(), null).run();
+        // lr 10 (measured, seed 1): the loss jumps to 13–14 within two steps, then sits at ln 10 — the ReLUs are dead
+        // and the network guesses (10 % test accuracy)
+        float highest = 0;
+        for (int i = 0; i < 5; i++) {
+            highest = Math.max(highest, wild.batchLoss[i]);
+        }
+        assertTrue("lr 10 jumps: " + highest, highest > 10);
+        assertTrue("lr 10 ends guessing: " + wild.testAccuracy[0], wild.testAccuracy[0] < 0.15);
+    }
+
+    @Test
+    public void batchNormStartsFromTheSameWeightsAndLearnsFaster() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        for (int init = 0; init < BatchNormDemo.INITS.length; init++) {
+            io.neuronlab.mllib.lab.LabSettings[] both = BatchNormDemo.settings(init);
+            java.util.Map<String, io.neuronlab.mllib.tensor.Tensor> plain = io.neuronlab.mllib.lab.LabNetworks
+                    .build(both[0]).parameters();
+            java.util.Map<String, io.neuronlab.mllib.tensor.Tensor> normed = io.neuronlab.mllib.lab.LabNetworks
+                    .build(both[1]).parameters();
+            for (java.util.Map.Entry<String, io.neuronlab.mllib.tensor.Tensor> e : plain.entrySet()) {
+                assertArrayEquals(e.getKey(), e.getValue().data(), normed.get(e.getKey()).data(), 0f);
+            }
+            assertTrue(normed.size() > plain.size()); // + γ, β
+            io.neuronlab.mllib.lab.LabProgress without = new io.neuronlab.mllib.lab.TrainingController(both[0],
+                    slice.train(), slice.test(), null).run();
+            io.neuronlab.mllib.lab.LabProgress with = new io.neuronlab.mllib.lab.TrainingController(both[1],
+                    slice.train(), slice.test(), null).run();
+            // the same first batch: before any update BatchNorm changes the loss only by its normalisation
+            assertEquals(without.batchLoss.length, with.batchLoss.length);
+            String where = BatchNormDemo.INIT_LABELS[init];
+            // measured (seed 1, 10 epochs): loss of the last 10 batches 2.29/1.82/1.56 without, 1.22/0.86/0.85 with
+            assertTrue(where, recentLoss(with.batchLoss) < recentLoss(without.batchLoss) - 0.3);
+            float accWithout = without.testAccuracy[BatchNormDemo.EPOCHS - 1];
+            float accWith = with.testAccuracy[BatchNormDemo.EPOCHS - 1];
+            assertTrue(where + ": " + accWith + " vs " + accWithout, accWith > accWithout + 0.1);
+        }
+    }
+
+    private static double recentLoss(float[] loss) {
+        double sum = 0;
+        for (int i = loss.length - 10; i < loss.length; i++) {
+            sum += loss[i];
+        }
+        return sum / 10;
+    }
+
     /** The book's update rules in double, 30 steps on x²/20 + y² from (−7, 2). */
     private static double[] reference(String name, double lr) {
         double[] w = {-7, 2};
