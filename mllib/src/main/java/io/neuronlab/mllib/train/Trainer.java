@@ -161,6 +161,35 @@ public final class Trainer {
         return future;
     }
 
+    /**
+     * One step of mini-batch gradient descent on {@code batch} — forward, loss, backward, optimizer update — for
+     * callers that drive several trainers over the very same batches ({@code lab.SideBySideTraining}). Returns the
+     * batch's loss (measured before the update). The model must be in training mode ({@code model.train(true)}).
+     * A NaN or infinite loss throws {@link TrainingException} (epoch 0, the batch's number) before any update, so
+     * the weights stay those of the last good step; no listener is called.
+     */
+    public float step(Batch batch) {
+        if (running.get()) {
+            throw new IllegalStateException("this Trainer is inside fit(); step() is for callers that drive it");
+        }
+        model.zeroGrad();
+        Tensor scores = model.forward(batch.inputs());
+        float l = loss.forward(scores, batch.targets());
+        if (Float.isNaN(l) || Float.isInfinite(l)) {
+            throw new TrainingException("loss became " + l + " in batch " + (batch.number() + 1) + "; the weights are"
+                + " those before this batch. Try a smaller learning rate or check the inputs for NaN.", 0,
+                batch.number() + 1);
+        }
+        update();
+        return l;
+    }
+
+    /** Backward from the loss's last forward, then the optimizer's update. */
+    private void update() {
+        model.backwardParameters(loss.backward()); // the input is data: no gradient for it
+        optimizer.step();
+    }
+
     private TrainingResult run(DataLoader train, CancelToken cancel) {
         long start = System.nanoTime();
         int batches = train.numBatches();
@@ -195,8 +224,7 @@ public final class Trainer {
                         ? "the starting weights" : "end of epoch " + history.size()) + "). Try a smaller learning"
                         + " rate or check the inputs for NaN.", epoch, batch);
                 }
-                model.backwardParameters(loss.backward()); // the input is data: no gradient for it
-                optimizer.step();
+                update();
 
                 int batchCorrect = Metrics.correct(scores, b.labels());
                 lossSum += (double) l * b.size();

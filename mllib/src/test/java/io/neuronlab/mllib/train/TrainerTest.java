@@ -137,6 +137,44 @@ public class TrainerTest {
     }
 
     @Test
+    public void stepIsOneIterationOfFit() {
+        // step() over the same batches as fit() gives bit-identical weights and the losses fit reports
+        Dataset train = Blobs.make(100, 4);
+        Sequential a = net(9);
+        Sequential b = net(9);
+        Recorder rec = new Recorder();
+        new Trainer(a, new SoftmaxCrossEntropy(), new Adam(a.parameters().values(), 0.01f)).epochs(2)
+            .addListener(rec).fit(new DataLoader(train, 16).shuffle(11));
+
+        Trainer stepper = new Trainer(b, new SoftmaxCrossEntropy(), new Adam(b.parameters().values(), 0.01f));
+        DataLoader loader = new DataLoader(train, 16).shuffle(11);
+        b.train(true);
+        int i = 0;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            for (Batch batch : loader.epoch()) {
+                assertEquals(rec.batches.get(i++).loss(), stepper.step(batch), 0f);
+            }
+        }
+        assertEquals(rec.batches.size(), i);
+        for (Map.Entry<String, Tensor> e : a.parameters().entrySet()) {
+            assertArrayEquals(e.getKey(), b.parameters().get(e.getKey()).data(), e.getValue().data(), 0f);
+        }
+    }
+
+    @Test
+    public void stepRefusesANonFiniteLossBeforeUpdating() {
+        Dataset train = Blobs.make(32, 4);
+        Sequential model = net(9);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new SGD(model.parameters().values(), 0.1f));
+        model.parameters().get("fc1.weight").data()[0] = Float.NaN;
+        ModelSnapshot before = ModelSnapshot.of(model);
+        Batch batch = new DataLoader(train, 32).epoch().iterator().next();
+        TrainingException e = org.junit.Assert.assertThrows(TrainingException.class, () -> trainer.step(batch));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("loss became NaN in batch 1"));
+        assertTrue("no update after a NaN loss", before.matches(model));
+    }
+
+    @Test
     public void earlyStoppingEndsAfterPatienceEpochsWithoutImprovement() {
         Dataset train = Blobs.make(90, 5);
         Sequential model = net(1);
