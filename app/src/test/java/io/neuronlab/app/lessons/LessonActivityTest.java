@@ -148,6 +148,36 @@ public class LessonActivityTest {
         }
     }
 
+    @Test
+    public void theActivationPlotMarksMllibsValueAndSlopeWhereTheSliderIs() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("03-activations"))) {
+            onView(withTagValue(is("activation_x"))).perform(scrollTo(), tapAt(1f)); // x = 5, sigmoid chosen
+            io.neuronlab.mllib.tensor.Tensor x = io.neuronlab.mllib.tensor.Tensor.of(new float[] {5f}, 1).requiresGrad(true);
+            io.neuronlab.mllib.tensor.Tensor y = io.neuronlab.mllib.functions.Activations.sigmoid(x);
+            y.sum().backward();
+            scenario.onActivity(a -> {
+                io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("activation_chart");
+                List<io.neuronlab.app.chart.Series> series = chart.model().series();
+                assertEquals(4, series.size()); // h, h', and the point on each
+                io.neuronlab.app.chart.Series value = series.get(2);
+                io.neuronlab.app.chart.Series slope = series.get(3);
+                assertEquals(5f, value.x(0), 1e-6f);
+                assertEquals(y.item(), value.y(0), 0f);
+                assertEquals(x.grad().item(), slope.y(0), 0f);
+                assertEquals("h = " + WidgetViews.number(y.item()), value.label());
+                assertTrue(chart.getContentDescription().toString().contains("sigmoid(x)"));
+            });
+            // another function: the curves and the point follow
+            onView(withTagValue(is("activation_3"))).perform(scrollTo(), click()); // ReLU
+            scenario.onActivity(a -> {
+                io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("activation_chart");
+                assertEquals("ReLU(x)", chart.model().series().get(0).label());
+                assertEquals(5f, chart.model().series().get(2).y(0), 0f);
+                assertEquals(1f, chart.model().series().get(3).y(0), 0f);
+            });
+        }
+    }
+
     /** Lets background threads work and the main looper deliver what they posted, until {@code done} or 60 s. */
     static void waitUntil(ActivityScenario<LessonActivity> scenario, String what,
                           java.util.function.Predicate<LessonActivity> done) throws InterruptedException {

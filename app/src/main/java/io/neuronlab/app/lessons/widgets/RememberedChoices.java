@@ -13,7 +13,7 @@ final class RememberedChoices {
 
     /** A titled row of choices; the remembered (else the default) one is checked and reported. */
     static void add(LinearLayout card, WidgetJobs jobs, String key, int titleId, String[] labels, int initial,
-                        IntConsumer picked) {
+                    IntConsumer picked) {
         TextView title = WidgetViews.text(card.getContext(), 14);
         title.setText(titleId);
         card.addView(title);
@@ -31,5 +31,4 @@ final class RememberedChoices {
             });
         }
     }
-
 }

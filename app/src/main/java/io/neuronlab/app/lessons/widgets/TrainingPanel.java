@@ -11,20 +11,17 @@ import io.neuronlab.app.chart.ChartView;
 
 /**
  * The parts every training widget of the lessons shares: a Train/Stop button, a progress bar, a chart and a status
- * line,. The widget
- * says what a click starts and draws what its job publishes.
+ * line. The widget says what a click starts and draws what its job publishes.
  */
 final class TrainingPanel {
     final Button button;
     final ProgressBar progress;
     final ChartView chart;
     final TextView status;
-    private final String tag;
 
     /** Adds the button, progress bar, chart and status line to {@code card}; views are tagged {@code tag + "_run"} etc. */
     TrainingPanel(LinearLayout card, String tag) {
         Context context = card.getContext();
-        this.tag = tag;
         button = new Button(context);
         button.setTag(tag + "_run");
         progress = new ProgressBar(context, null, android.R.attr.progressBarStyleHorizontal);
@@ -56,9 +53,5 @@ final class TrainingPanel {
     /** A number without trailing zeros: 0.01, 0.1, 1, 10. */
     static String plain(float value) {
         return new java.math.BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
-    }
-
-    String tag() {
-        return tag;
     }
 }

@@ -24,6 +24,7 @@ public final class Widgets {
         ALL.put("optimizers", new OptimizersWidget());
         ALL.put("init_histogram", new InitHistogramWidget());
         ALL.put("batchnorm", new BatchNormWidget());
+        ALL.put("overfitting", new OverfittingWidget());
         ALL.put("conv1d", new MovingAverageWidget());
         ALL.put("conv2d", new ConvolutionWidget());
         ALL.put("conv_size", new ConvSizeWidget());

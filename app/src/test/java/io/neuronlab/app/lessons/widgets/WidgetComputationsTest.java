@@ -297,6 +297,80 @@ public class WidgetComputationsTest {
         }
     }
 
+    @Test
+    public void overfittingShowsTheGapAndTheRemediesNarrowIt() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        io.neuronlab.mllib.lab.SideBySideTraining experiment = OverfittingDemo.experiment(slice);
+        long start = System.nanoTime();
+        io.neuronlab.mllib.lab.ExperimentProgress p = experiment.run(new io.neuronlab.mllib.train.CancelToken());
+        System.out.printf(java.util.Locale.ROOT, "overfitting, %d epochs (%.1f s):%n", OverfittingDemo.EPOCHS,
+                (System.nanoTime() - start) / 1e9);
+        for (int c = 0; c < 3; c++) {
+            float[] train = p.trainAccuracy(c);
+            float[] test = p.testAccuracy(c);
+            System.out.printf(java.util.Locale.ROOT, "  %s: train %.3f test %.3f gap %.3f%n", p.names.get(c),
+                    train[train.length - 1], test[test.length - 1], p.gap(c));
+        }
+        assertEquals(io.neuronlab.mllib.lab.ExperimentProgress.Status.FINISHED, p.status);
+        assertEquals(OverfittingDemo.EPOCHS, p.trainAccuracy(0).length);
+        // the plotted test accuracy of the plain network, recounted here from its outputs
+        io.neuronlab.mllib.data.Dataset test = OverfittingDemo.testImages(slice);
+        io.neuronlab.mllib.tensor.Tensor scores = experiment.model(0).forward(test.inputs());
+        int right = 0;
+        for (int i = 0; i < test.size(); i++) {
+            int best = 0;
+            for (int k = 1; k < 10; k++) {
+                if (scores.get(i, k) > scores.get(i, best)) {
+                    best = k;
+                }
+            }
+            right += best == test.label(i) ? 1 : 0;
+        }
+        float[] plainTest = p.testAccuracy(io.neuronlab.mllib.lab.OverfittingExperiment.PLAIN);
+        assertEquals(right / (float) test.size(), plainTest[plainTest.length - 1], 1e-6f);
+        float plainGap = p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.PLAIN);
+        assertTrue("plain gap " + plainGap, plainGap > 0.15); // measured seed 1 (500 test images, 100 epochs): see the commit
+        assertTrue(p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.WEIGHT_DECAY) < plainGap);
+        assertTrue(p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.DROPOUT) < plainGap);
+    }
+
+    @Test
+    public void plotsOfActivationsDescentAndOptimizersHoldMllibsNumbers() {
+        float[][] sigmoid = ActivationDemo.curve(1, -5, 5, 201);
+        assertEquals(201, sigmoid[0].length);
+        for (int i = 0; i < 201; i += 25) {
+            double x = -5 + 0.05 * i;
+            double y = 1 / (1 + Math.exp(-x));
+            assertEquals(x, sigmoid[0][i], 1e-6);
+            assertEquals(y, sigmoid[1][i], 1e-6);
+            assertEquals(y * (1 - y), sigmoid[2][i], 1e-6);
+        }
+        assertEquals(0.25, sigmoid[2][100], 1e-7); // the sigmoid's steepest point, x = 0
+        // descent at lr 0.1: each step multiplies f by 0.8² = 0.64, from f = 25
+        GradientDescent.Result good = GradientDescentDemo.descend(-1);
+        float[] logF = GradientDescentDemo.logLoss(good);
+        float[][] xy = GradientDescentDemo.pathXY(good);
+        assertEquals(GradientDescentDemo.STEPS + 1, logF.length);
+        for (int k = 0; k <= GradientDescentDemo.STEPS; k += 10) {
+            assertEquals(Math.log10(25 * Math.pow(0.64, k)), logF[k], 1e-3);
+            assertEquals(-3 * Math.pow(0.8, k), xy[0][k], 1e-6);
+        }
+        assertEquals(k(GradientDescentDemo.steps(good), 7), 7f, 0f);
+        float[] exploded = GradientDescentDemo.logLoss(GradientDescentDemo.descend(1));
+        assertTrue("lr 10 ends at f = 1e" + exploded[exploded.length - 1], exploded[exploded.length - 1] > 20);
+        // every contour point lies on its level
+        io.neuronlab.app.chart.Series ellipse = OptimizerPaths.contour(2f, "f = 2", 0);
+        io.neuronlab.app.chart.Series circle = GradientDescentDemo.contour(3f, "f = 9", 0);
+        for (int i = 0; i < ellipse.size(); i++) {
+            assertEquals(2.0, OptimizerPaths.f(ellipse.x(i), ellipse.y(i)), 1e-5);
+            assertEquals(9.0, GradientDescentDemo.F.applyAsDouble(new double[] {circle.x(i), circle.y(i)}), 1e-4);
+        }
+    }
+
+    private static float k(float[] values, int index) {
+        return values[index];
+    }
+
     private static double recentLoss(float[] loss) {
         double sum = 0;
         for (int i = loss.length - 10; i < loss.length; i++) {
