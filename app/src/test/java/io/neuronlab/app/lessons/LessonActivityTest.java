@@ -151,7 +151,8 @@ public class LessonActivityTest {
     @Test
     public void theActivationPlotMarksMllibsValueAndSlopeWhereTheSliderIs() {
         try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("03-activations"))) {
-            onView(withTagValue(is("activation_x"))).perform(scrollTo(), tapAt(1f)); // x = 5, sigmoid chosen
+            onView(withTagValue(is("activation_1"))).perform(scrollTo(), click()); // sigmoid
+            onView(withTagValue(is("activation_x"))).perform(scrollTo(), tapAt(1f)); // x = 5
             io.neuronlab.mllib.tensor.Tensor x = io.neuronlab.mllib.tensor.Tensor.of(new float[] {5f}, 1).requiresGrad(true);
             io.neuronlab.mllib.tensor.Tensor y = io.neuronlab.mllib.functions.Activations.sigmoid(x);
             y.sum().backward();
