@@ -1,7 +1,9 @@
 package io.neuronlab.app;
 
+import android.content.Context;
 import android.os.Bundle;
 import androidx.appcompat.app.AppCompatActivity;
+import io.neuronlab.app.lessons.Languages;
 
 /** A screen opened from home: its layout, its title, and an Up arrow back to home. */
 public abstract class FeatureActivity extends AppCompatActivity {
@@ -11,6 +13,11 @@ public abstract class FeatureActivity extends AppCompatActivity {
     protected FeatureActivity(int layoutId, int titleId) {
         this.layoutId = layoutId;
         this.titleId = titleId;
+    }
+
+    @Override
+    protected void attachBaseContext(Context base) {
+        super.attachBaseContext(Languages.applied(base));
     }
 
     @Override
