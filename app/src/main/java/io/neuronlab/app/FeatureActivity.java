@@ -1,9 +1,7 @@
 package io.neuronlab.app;
 
-import android.content.Context;
 import android.os.Bundle;
 import androidx.appcompat.app.AppCompatActivity;
-import io.neuronlab.app.lessons.Languages;
 
 /** A screen opened from home: its layout, its title, and an Up arrow back to home. */
 public abstract class FeatureActivity extends AppCompatActivity {
@@ -13,11 +11,6 @@ public abstract class FeatureActivity extends AppCompatActivity {
     protected FeatureActivity(int layoutId, int titleId) {
         this.layoutId = layoutId;
         this.titleId = titleId;
-    }
-
-    @Override
-    protected void attachBaseContext(Context base) {
-        super.attachBaseContext(Languages.applied(base));
     }
 
     @Override

@@ -53,13 +53,6 @@ public class LessonsActivity extends FeatureActivity {
                 .setSingleChoiceItems(names, checked, (dialog, which) -> {
                     dialog.dismiss();
                     Languages.choose(Languages.TAGS[which]);
-                    // AppCompat or the platform recreates the screens; where neither did, this one is shown again
-                    findViewById(R.id.lessons_list).post(() -> {
-                        if (!isFinishing() && !isDestroyed() && !isChangingConfigurations()
-                                && !Languages.showsChosen(this)) {
-                            recreate();
-                        }
-                    });
                 })
                 .show();
     }
