@@ -177,12 +177,12 @@ public class ModelsActivity extends FeatureActivity {
                 throw new java.io.FileNotFoundException(String.valueOf(uri));
             }
             return in;
-        }, displayName(uri));
+        }, () -> displayName(app, uri));
     }
 
     /** The picked document's name as the user sees it ("lenet.nlmf"). */
-    private String displayName(Uri uri) {
-        try (Cursor c = getContentResolver().query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+    private static String displayName(Context app, Uri uri) {
+        try (Cursor c = app.getContentResolver().query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
             if (c != null && c.moveToFirst() && !c.isNull(0)) {
                 return c.getString(0);
             }
