@@ -32,7 +32,7 @@ import org.robolectric.annotation.GraphicsMode;
  */
 @RunWith(RobolectricTestRunner.class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
-@Config(qualifiers = "w360dp-h640dp-xhdpi-night")
+@Config(qualifiers = "w360dp-h640dp-night-xhdpi")
 public class FamousNetworksScreenshotTest {
     @Rule
     public final InMemoryDatabase database = new InMemoryDatabase();
