@@ -63,15 +63,17 @@ public final class ArchitectureDiagram {
             }
             case "Residual" -> {
                 List<String> main = new ArrayList<>();
+                List<String> shortMain = new ArrayList<>(); // the label: "3×3 · 64 → 3×3 · 64 + identity" fits a phone
                 String shortcut = words.identity();
                 for (LayerSpec child : s.children()) {
                     if (child.name().equals(io.neuronlab.mllib.nn.Residual.DOWNSAMPLE)) {
                         shortcut = path(child, words);
                     } else if (child.kind().equals("Conv2d")) {
                         main.add(conv(child, words));
+                        shortMain.add(shortConv(child));
                     }
                 }
-                out.add(new Block(Kind.RESIDUAL, s.name(), arrows(main) + "  + " + shortcut, main, shortcut,
+                out.add(new Block(Kind.RESIDUAL, s.name(), arrows(shortMain) + " + " + shortcut, main, shortcut,
                         ArchitectureSpecs.parameterCount(s)));
             }
             case "Conv2d" -> out.add(new Block(Kind.CONV, s.name(), conv(s, words), Collections.emptyList(), null,

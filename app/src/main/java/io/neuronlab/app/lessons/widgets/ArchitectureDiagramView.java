@@ -5,7 +5,6 @@ import android.graphics.Canvas;
 import android.graphics.Paint;
 import android.graphics.Path;
 import android.graphics.RectF;
-import android.text.TextUtils;
 import android.text.TextPaint;
 import android.view.View;
 import androidx.core.content.ContextCompat;
@@ -105,8 +104,7 @@ public final class ArchitectureDiagramView extends View {
             String count = b.parameters() > 0 ? String.format(Locale.ROOT, "%,d", b.parameters()) : "";
             float countWidth = small.measureText(count);
             canvas.drawText(count, right - 6 * dp - countWidth, baseline, small);
-            CharSequence name = TextUtils.ellipsize(b.label(), label, right - left - countWidth - 20 * dp,
-                    TextUtils.TruncateAt.END);
+            CharSequence name = fit(b.label(), label, right - left - countWidth - 20 * dp);
             canvas.drawText(name, 0, name.length(), left + 6 * dp, baseline, label);
             if (b.kind() == ArchitectureDiagram.Kind.INCEPTION) {
                 drawLanes(canvas, b.lanes(), left + 6 * dp, y + rowHeight(), right - 6 * dp, y + h - 6 * dp);
@@ -124,6 +122,18 @@ public final class ArchitectureDiagramView extends View {
         }
     }
 
+    /** {@code text}, cut and ended with "…" where it is wider than {@code width} pixels. */
+    private static String fit(String text, Paint paint, float width) {
+        if (paint.measureText(text) <= width) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && paint.measureText(text, 0, end) + paint.measureText("…") > width) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
     /** Inception: the branches side by side, each a small box with its steps one per line. */
     private void drawLanes(Canvas canvas, List<String> lanes, float left, float top, float right, float bottom) {
         float width = (right - left) / lanes.size();
@@ -136,7 +146,7 @@ public final class ArchitectureDiagramView extends View {
             String[] steps = lanes.get(k).split(" → ");
             float baseline = top + text.getTextSize() * 1.2f;
             for (String step : steps) {
-                CharSequence s = TextUtils.ellipsize(step, text, lane.width() - 4 * dp, TextUtils.TruncateAt.END);
+                CharSequence s = fit(step, text, lane.width() - 4 * dp);
                 canvas.drawText(s, 0, s.length(), lane.left + 2 * dp, baseline, text);
                 baseline += text.getTextSize() * 1.1f;
             }
