@@ -349,6 +349,11 @@ public final class LayerCodecs {
             boolean ceil = spec.has("ceil_mode") && spec.booleanValue("ceil_mode");
             return new MaxPool2d(positive(spec, "kernel"), positive(spec, "stride"), padding, ceil);
         }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
     }
 
     private static final class AdaptiveAvgPoolCodec implements LayerCodec<AdaptiveAvgPool2d> {
@@ -370,6 +375,11 @@ public final class LayerCodecs {
         @Override
         public AdaptiveAvgPool2d build(LayerSpec spec) throws ModelFormatException {
             return new AdaptiveAvgPool2d(positive(spec, "out_height"), positive(spec, "out_width"));
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
         }
     }
 
@@ -516,6 +526,12 @@ public final class LayerCodecs {
         public Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
             int[] f = {positive(spec, "features")};
             return shapes("gamma", f, "beta", f, "running_mean", f, "running_var", f);
+        }
+
+        @Override
+        public Map<String, int[]> parameterShapes(LayerSpec spec) throws ModelFormatException {
+            int[] f = {positive(spec, "features")};
+            return shapes("gamma", f, "beta", f);
         }
     }
 

@@ -30,6 +30,8 @@ public final class Widgets {
         ALL.put("conv_size", new ConvSizeWidget());
         ALL.put("pooling", new PoolingWidget());
         ALL.put("im2col", new Im2colWidget());
+        ALL.put("cnn_layers", new CnnLayersWidget());
+        ALL.put("famous_networks", new FamousNetworksWidget());
         ALL.put("architecture", new ArchitectureWidget());
         ALL.put("speed", new io.neuronlab.app.lessons.speed.SpeedWidget());
     }

@@ -188,6 +188,161 @@ public class WidgetComputationsTest {
         assertEquals(6f / 9, ConvolutionDemo.apply(seven, 1).get(0, 0, 7, 7), 1e-6f);
     }
 
+    /** y[i][j] = Σ w[u][v]·x[i+u−1][j+v−1] with zeros outside: the 3×3, padding-1 convolution written out. */
+    public static float[] naiveConvolution(io.neuronlab.mllib.digits.GrayImage image, float[] w) {
+        int width = image.width();
+        int height = image.height();
+        float[] y = new float[width * height];
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                double sum = 0;
+                for (int u = 0; u < 3; u++) {
+                    for (int v = 0; v < 3; v++) {
+                        int r = i + u - 1;
+                        int c = j + v - 1;
+                        if (r >= 0 && r < height && c >= 0 && c < width) {
+                            sum += w[u * 3 + v] * image.get(c, r);
+                        }
+                    }
+                }
+                y[i * width + j] = (float) sum;
+            }
+        }
+        return y;
+    }
+
+    @Test
+    public void everyKernelOnAnyPictureSizeIsTheWrittenOutConvolution() {
+        java.util.Random random = new java.util.Random(3);
+        for (int[] size : new int[][] {{28, 28}, {64, 64}, {17, 9}}) {
+            float[] pixels = new float[size[0] * size[1]];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = random.nextFloat();
+            }
+            io.neuronlab.mllib.digits.GrayImage image = new io.neuronlab.mllib.digits.GrayImage(size[0], size[1], pixels);
+            for (int k = 0; k < ConvolutionDemo.KERNELS.length; k++) {
+                io.neuronlab.mllib.tensor.Tensor out = ConvolutionDemo.apply(image, k);
+                assertArrayEquals(ConvolutionDemo.KERNEL_NAMES[k] + " on " + size[0] + "×" + size[1],
+                        naiveConvolution(image, ConvolutionDemo.KERNELS[k]), out.data(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    public void cnnStagesAreTheDigitNetworksLayersGroupedAndEndInItsOutput() {
+        io.neuronlab.mllib.nn.Sequential model = io.neuronlab.mllib.digits.DigitModel.build(7);
+        model.train(false);
+        io.neuronlab.mllib.digits.GrayImage seven = ConvolutionDemo.seven();
+        List<CnnLayersDemo.Stage> stages = CnnLayersDemo.stages(
+                io.neuronlab.mllib.digits.FeatureMaps.layerByLayer(model, seven));
+        List<String> names = new java.util.ArrayList<>();
+        for (CnnLayersDemo.Stage s : stages) {
+            names.add(s.layers() + " " + Arrays.toString(s.output().shape()));
+        }
+        assertEquals(Arrays.asList("conv1 + relu1 [1, 16, 28, 28]", "pool1 [1, 16, 14, 14]",
+                "conv2 + relu2 [1, 32, 14, 14]", "pool2 [1, 32, 7, 7]", "fc1 + relu3 [1, 128]", "fc2 [1, 10]"), names);
+        // the last stage is the network's own forward pass; the first is conv1's kernels written out, then ReLU
+        io.neuronlab.mllib.tensor.Tensor x = io.neuronlab.mllib.tensor.Tensor.of(seven.pixels().clone(), 1, 1, 28, 28);
+        assertArrayEquals(model.forward(x).data(), stages.get(5).output().data(), 1e-5f);
+        io.neuronlab.mllib.nn.Conv2d conv1 = (io.neuronlab.mllib.nn.Conv2d) model.namedLayers().get("conv1");
+        float[] w = conv1.weight().data();
+        float[] b = conv1.bias().data();
+        for (int c : new int[] {0, 9, 15}) {
+            for (int[] at : new int[][] {{7, 7}, {14, 12}, {0, 0}, {20, 15}}) {
+                double sum = b[c];
+                for (int u = 0; u < 5; u++) {
+                    for (int v = 0; v < 5; v++) {
+                        int r = at[0] + u - 2;
+                        int col = at[1] + v - 2;
+                        if (r >= 0 && r < 28 && col >= 0 && col < 28) {
+                            sum += w[c * 25 + u * 5 + v] * seven.get(col, r);
+                        }
+                    }
+                }
+                assertEquals(Math.max(0, sum), stages.get(0).output().get(0, c, at[0], at[1]), 1e-5);
+            }
+        }
+        float[] p = CnnLayersDemo.probabilities(stages);
+        float[] scores = stages.get(5).output().data();
+        double total = 0;
+        for (float v : scores) {
+            total += Math.exp(v);
+        }
+        for (int d = 0; d < 10; d++) {
+            assertEquals(Math.exp(scores[d]) / total, p[d], 1e-5);
+        }
+        int active = 0;
+        for (float v : stages.get(4).output().data()) {
+            active += v > 0 ? 1 : 0;
+        }
+        assertEquals(active, CnnLayersDemo.active(stages.get(4).output()));
+    }
+
+    @Test
+    public void famousNetworksAreCountedFromTheirSpecsAndDrawnFromTheirLayers() {
+        List<FamousNetworksDemo.Network> networks = FamousNetworksDemo.networks();
+        assertEquals(5, networks.size());
+        assertEquals(io.neuronlab.mllib.models.Architectures.parameterCount(
+                io.neuronlab.mllib.models.LeNetBench.create(1)), networks.get(0).parameters());
+        assertEquals(6 * 26 + 16 * 151 + 120 * 401 + 84 * 121 + 10 * 85, networks.get(0).parameters());
+        long[] torchvision = {61_100_840L, 138_357_544L, 6_624_904L, 11_689_512L};
+        for (int i = 1; i < networks.size(); i++) {
+            assertEquals(networks.get(i).name(), torchvision[i - 1], networks.get(i).parameters());
+            assertEquals(networks.get(i).name(), torchvision[i - 1], networks.get(i).torchvisionParameters());
+        }
+        java.util.Map<String, List<ArchitectureDiagram.Block>> diagrams = new java.util.HashMap<>();
+        for (FamousNetworksDemo.Network n : networks) {
+            List<ArchitectureDiagram.Block> blocks = ArchitectureDiagram.of(n.spec(), ArchitectureDiagram.Words.ENGLISH);
+            assertEquals(n.name() + ": the blocks hold every parameter", n.parameters(),
+                    ArchitectureDiagram.parameters(blocks));
+            diagrams.put(n.name(), blocks);
+        }
+        assertEquals(Arrays.asList("conv 5×5 · 6", "max pool 2×2/2", "conv 5×5 · 16", "max pool 2×2/2", "fc 400 → 120",
+                "fc 120 → 84", "fc 84 → 10"), labels(diagrams.get("lenet")));
+        assertEquals("conv 11×11/4 · 64", diagrams.get("alexnet").get(0).label());
+        assertEquals(13, count(diagrams.get("vgg16"), ArchitectureDiagram.Kind.CONV));
+        assertEquals(3, count(diagrams.get("vgg16"), ArchitectureDiagram.Kind.DENSE));
+        assertEquals(6, count(diagrams.get("vgg16"), ArchitectureDiagram.Kind.POOL));
+        List<ArchitectureDiagram.Block> inception = kind(diagrams.get("googlenet"), ArchitectureDiagram.Kind.INCEPTION);
+        assertEquals(9, inception.size());
+        assertEquals(Arrays.asList("1×1 · 64", "1×1 · 96 → 3×3 · 128", "1×1 · 16 → 3×3 · 32",
+                "max pool 3×3 → 1×1 · 32"), inception.get(0).lanes());
+        assertEquals(155_872L, inception.get(0).parameters()); // torchvision's inception3a
+        List<ArchitectureDiagram.Block> residual = kind(diagrams.get("resnet18"), ArchitectureDiagram.Kind.RESIDUAL);
+        assertEquals(8, residual.size());
+        assertEquals("identity", residual.get(0).shortcut());
+        assertEquals("1×1/2 · 128", residual.get(2).shortcut());
+        assertEquals(Arrays.asList("conv 3×3/2 · 128", "conv 3×3 · 128"), residual.get(2).lanes());
+        int projections = 0;
+        for (ArchitectureDiagram.Block b : residual) {
+            projections += b.shortcut().equals("identity") ? 0 : 1;
+        }
+        assertEquals(3, projections);
+    }
+
+    private static List<String> labels(List<ArchitectureDiagram.Block> blocks) {
+        List<String> labels = new java.util.ArrayList<>();
+        for (ArchitectureDiagram.Block b : blocks) {
+            labels.add(b.label());
+        }
+        return labels;
+    }
+
+    private static List<ArchitectureDiagram.Block> kind(List<ArchitectureDiagram.Block> blocks,
+                                                        ArchitectureDiagram.Kind kind) {
+        List<ArchitectureDiagram.Block> of = new java.util.ArrayList<>();
+        for (ArchitectureDiagram.Block b : blocks) {
+            if (b.kind() == kind) {
+                of.add(b);
+            }
+        }
+        return of;
+    }
+
+    private static int count(List<ArchitectureDiagram.Block> blocks, ArchitectureDiagram.Kind kind) {
+        return kind(blocks, kind).size();
+    }
+
     @Test
     public void initialisationHistogramsBehaveAsTheBookShows() {
         InitHistogramDemo.LayerStats[] std1 = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 0);
