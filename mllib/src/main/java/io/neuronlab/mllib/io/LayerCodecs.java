@@ -11,6 +11,7 @@ import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.nn.LeakyReLU;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
@@ -45,6 +46,7 @@ public final class LayerCodecs {
         .register(stateless("Softmax", Softmax.class, Softmax::new))
         .register(stateless("Flatten", Flatten.class, Flatten::new))
         .register(new LeakyReLUCodec())
+        .register(new LocalResponseNormCodec())
         .register(new BatchNormCodec())
         .register(new DropoutCodec())
         .register(new AdaptiveAvgPoolCodec())
@@ -477,6 +479,38 @@ public final class LayerCodecs {
         @Override
         public LeakyReLU build(LayerSpec spec) throws ModelFormatException {
             return new LeakyReLU(spec.floatValue("alpha"));
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
+    }
+
+    private static final class LocalResponseNormCodec implements LayerCodec<LocalResponseNorm> {
+        @Override
+        public String kind() {
+            return "LocalResponseNorm";
+        }
+
+        @Override
+        public Class<LocalResponseNorm> layerType() {
+            return LocalResponseNorm.class;
+        }
+
+        @Override
+        public void describe(LocalResponseNorm layer, LayerSpec spec) {
+            spec.with("size", layer.size()).with("alpha", layer.alpha()).with("beta", layer.beta()).with("k", layer.k());
+        }
+
+        @Override
+        public LocalResponseNorm build(LayerSpec spec) throws ModelFormatException {
+            try {
+                return new LocalResponseNorm(spec.intValue("size"), spec.floatValue("alpha"), spec.floatValue("beta"),
+                    spec.floatValue("k"));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException("layer '" + spec.name() + "': " + e.getMessage());
+            }
         }
 
         @Override
