@@ -151,8 +151,8 @@ public final class Im2col {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, row += plane) {
                     // output columns ox whose input column ox·stride + kx − pad lies inside the image
-                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
-                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    int lo = firstInside(kx, stride, pad, ow);
+                    int hi = endInside(kx, stride, pad, w, ow, lo);
                     if (stride == 1 && ow == w && lo < hi) {
                         sameWidthRow(x, xOffset + ch * h * w, h, w, ky - pad, kx - pad, lo, hi, oh, col, row);
                         continue;
@@ -202,8 +202,8 @@ public final class Im2col {
         for (int ch = 0; ch < c; ch++) {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++, row += plane) {
-                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
-                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    int lo = firstInside(kx, stride, pad, ow);
+                    int hi = endInside(kx, stride, pad, w, ow, lo);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride + ky - pad;
                         if (iy < 0 || iy >= h) {
@@ -254,6 +254,16 @@ public final class Im2col {
                 col[line + ox] = 0f;
             }
         }
+    }
+
+    /** The first output column whose filter column {@code kx} reads inside the image (not the left padding). */
+    private static int firstInside(int kx, int stride, int pad, int ow) {
+        return Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
+    }
+
+    /** One past the last output column whose filter column {@code kx} reads inside an image {@code w} wide. */
+    private static int endInside(int kx, int stride, int pad, int w, int ow, int firstInside) {
+        return Math.max(firstInside, Math.min(ow, ceilDiv(w + pad - kx, stride)));
     }
 
     /** ⌈a / b⌉ for b > 0 and any sign of a. */

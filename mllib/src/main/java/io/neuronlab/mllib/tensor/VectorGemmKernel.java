@@ -46,6 +46,7 @@ final class VectorGemmKernel implements RectangleKernel {
         final int[] steps = new int[(MC / MR) * KC];
         final int[] counts = new int[MC / MR];
         final float[] tile = new float[MR * NR];
+        final float[] sums = new float[16]; // one 4×4 tile of rowsTimesRows
         float[] sumA = new float[0];
         float[] sumB = new float[0];
 
@@ -76,7 +77,8 @@ final class VectorGemmKernel implements RectangleKernel {
                          float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                          float beta, float[] c, int cOffset, int ldc) {
         if (!transA && transB && k >= 12 * L) { // shorter sums: the lanes' final additions cost more than they save
-            rowsTimesRows(i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            rowsTimesRows(WORKSPACE.get().sums, i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+                cOffset, ldc);
             return;
         }
         if (i1 - i0 < MR || k < MR) {
@@ -159,7 +161,8 @@ final class VectorGemmKernel implements RectangleKernel {
                     System.arraycopy(b, bOffset + (t0 + t) * bStride + j * ldb, pb, j * len + t * k, k);
                 }
             }
-            rowsTimesRows(0, m, 0, n, len, alpha, pa, 0, len, pb, 0, len, t0 == 0 ? beta : 1f, c, cOffset, ldc);
+            rowsTimesRows(ws.sums, 0, m, 0, n, len, alpha, pa, 0, len, pb, 0, len, t0 == 0 ? beta : 1f, c, cOffset,
+                ldc);
         }
     }
 
@@ -169,11 +172,10 @@ final class VectorGemmKernel implements RectangleKernel {
      * vector register along k (per step four loads of A, four of B, sixteen fused multiply-adds), the lanes added
      * up at the end. A convolution's weight gradient {@code dout · colᵀ} is this shape, with k the output positions.
      */
-    private static void rowsTimesRows(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int aOffset,
-                                      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
-                                      int ldc) {
+    private static void rowsTimesRows(float[] sums, int i0, int i1, int j0, int j1, int k, float alpha, float[] a,
+                                      int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c,
+                                      int cOffset, int ldc) {
         int kv = k - k % L;
-        float[] sums = new float[16];
         for (int i = i0; i < i1; i += 4) {
             int rows = Math.min(4, i1 - i);
             for (int j = j0; j < j1; j += 4) {

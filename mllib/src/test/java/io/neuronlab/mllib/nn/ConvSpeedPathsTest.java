@@ -53,56 +53,49 @@ public class ConvSpeedPathsTest {
     public void col2imIsTheAdjointOfIm2col() {
         // <im2col(x), y> = <x, col2im(y)> for all x, y: what makes col2im the gradient of im2col. Conv2d's backward
         // calls the per-image col2im with offsets, so check that form (and that it leaves the rest alone)
-        Random r = new Random(2);
-        for (int[] cfg : CONFIGS) {
-            int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
-            int oh = Im2col.outSize(h, k, stride, pad), ow = Im2col.outSize(w, k, stride, pad);
-            int plane = oh * ow, kk = c * k * k;
-            Tensor x = GradChecks.gaussian(r, 1, c, h, w);
-            Tensor y = GradChecks.gaussian(r, plane, kk);
-            float[] cols = Im2col.im2col(x, k, k, stride, pad).data();
-            float[] back = new float[2 + c * h * w];
-            back[0] = 7f;
-            back[back.length - 1] = 9f;
-            float[] ySpaced = new float[3 + plane * kk];
-            System.arraycopy(y.data(), 0, ySpaced, 3, plane * kk);
-            Im2col.col2im(ySpaced, 3, c, h, w, k, k, stride, pad, back, 1);
-            assertEquals(7f, back[0], 0f);
-            assertEquals(9f, back[back.length - 1], 0f);
-            double lhs = 0;
-            for (int i = 0; i < cols.length; i++) {
-                lhs += (double) cols[i] * y.data()[i];
-            }
-            double rhs = 0;
-            for (int i = 0; i < x.numel(); i++) {
-                rhs += (double) x.data()[i] * back[1 + i];
-            }
-            assertEquals("config " + java.util.Arrays.toString(cfg), lhs, rhs, 1e-4 * (1 + Math.abs(lhs)));
-        }
+        assertAdjoints(2, (x, c, h, w, k, stride, pad, plane, kk) -> Im2col.im2col(x, k, k, stride, pad).data(),
+            (y, c, h, w, k, stride, pad, back) -> Im2col.col2im(y, 3, c, h, w, k, k, stride, pad, back, 1));
     }
 
     @Test
     public void col2imRowsIsTheAdjointOfIm2colRows() {
         // <im2colRows(x), y> = <x, col2imRows(y)>: the input gradient of wide images goes through col2imRows
-        Random r = new Random(6);
+        assertAdjoints(6, (x, c, h, w, k, stride, pad, plane, kk) -> {
+            float[] rows = new float[kk * plane];
+            Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, rows, 0);
+            return rows;
+        }, (y, c, h, w, k, stride, pad, back) -> Im2col.col2imRows(y, 3, c, h, w, k, k, stride, pad, back, 1));
+    }
+
+    private interface Unfold {
+        float[] columns(Tensor x, int c, int h, int w, int k, int stride, int pad, int plane, int kk);
+    }
+
+    /** Adds {@code y} (from offset 3) back into {@code back} (from offset 1). */
+    private interface Fold {
+        void addBack(float[] y, int c, int h, int w, int k, int stride, int pad, float[] back);
+    }
+
+    /** {@code <unfold(x), y> = <x, fold(y)>} on every config, and fold writes nothing outside its image. */
+    private static void assertAdjoints(long seed, Unfold unfold, Fold fold) {
+        Random r = new Random(seed);
         for (int[] cfg : CONFIGS) {
             int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
             int plane = Im2col.outSize(h, k, stride, pad) * Im2col.outSize(w, k, stride, pad), kk = c * k * k;
             Tensor x = GradChecks.gaussian(r, 1, c, h, w);
-            Tensor y = GradChecks.gaussian(r, kk, plane);
-            float[] rows = new float[kk * plane];
-            Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, rows, 0);
+            Tensor y = GradChecks.gaussian(r, plane * kk);
+            float[] cols = unfold.columns(x, c, h, w, k, stride, pad, plane, kk);
             float[] back = new float[2 + c * h * w];
             back[0] = 7f;
             back[back.length - 1] = 9f;
             float[] ySpaced = new float[3 + plane * kk];
             System.arraycopy(y.data(), 0, ySpaced, 3, plane * kk);
-            Im2col.col2imRows(ySpaced, 3, c, h, w, k, k, stride, pad, back, 1);
+            fold.addBack(ySpaced, c, h, w, k, stride, pad, back);
             assertEquals(7f, back[0], 0f);
             assertEquals(9f, back[back.length - 1], 0f);
             double lhs = 0;
-            for (int i = 0; i < rows.length; i++) {
-                lhs += (double) rows[i] * y.data()[i];
+            for (int i = 0; i < cols.length; i++) {
+                lhs += (double) cols[i] * y.data()[i];
             }
             double rhs = 0;
             for (int i = 0; i < x.numel(); i++) {
