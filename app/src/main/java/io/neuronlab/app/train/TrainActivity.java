@@ -123,6 +123,8 @@ public class TrainActivity extends FeatureActivity {
         stop.setOnClickListener(v -> model.stop());
         findViewById(R.id.lab_open_fine_tune).setOnClickListener(
                 v -> startActivity(new android.content.Intent(this, FineTuneActivity.class)));
+        findViewById(R.id.lab_open_experiments).setOnClickListener(
+                v -> startActivity(new android.content.Intent(this, ExperimentsActivity.class)));
         model.progress().observe(this, this::render);
         model.result().observe(this, this::renderResult);
         model.history().observe(this, history -> ((TextView) findViewById(R.id.train_runs)).setText(describe(history)));
