@@ -72,7 +72,7 @@ public class ExperimentsViewModel extends ViewModel {
         cancel = token;
         running.setValue(kind);
         failure.setValue(null);
-        progress(kind).setValue(null);
+        (kind == Kind.RACE ? race : overfitting).setValue(null);
         executor.execute(() -> runBlocking(kind, token));
         return true;
     }
