@@ -65,6 +65,7 @@ public class ScreenshotTest {
         }
         // screens opened from a feature rather than from home
         screens.add(io.neuronlab.app.samples.SamplesActivity.class);
+        screens.add(io.neuronlab.app.train.ExperimentsActivity.class);
         List<Object[]> parameters = new ArrayList<>();
         for (Class<? extends Activity> screen : screens) {
             String name = screen.getSimpleName().replace("Activity", "").toLowerCase(Locale.ROOT);
