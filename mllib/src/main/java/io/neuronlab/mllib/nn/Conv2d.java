@@ -131,8 +131,6 @@ public final class Conv2d extends Layer {
                 ConvKernels.addBiasGradient(g, dout, i, share.dBias);
                 if (share.products != null) {
                     share.products.add(dout, i * g.outputPerImage(), col, i * g.columnsPerImage());
-                } else {
-                    ConvKernels.addWeightGradient(g, dout, i, col, i * g.columnsPerImage(), share.dWeight);
                 }
                 if (inputGradient) {
                     ConvKernels.inputGradientImage(g, dout, i, w, share.dcol, dx);
@@ -140,6 +138,8 @@ public final class Conv2d extends Layer {
             }
             if (share.products != null) {
                 share.products.sumInto(share.dWeight);
+            } else {
+                ConvKernels.addWeightGradient(g, dout, from, to, col, share.dWeight);
             }
         });
         if (g.n > 0) {

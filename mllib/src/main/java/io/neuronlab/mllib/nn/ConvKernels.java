@@ -42,10 +42,24 @@ public final class ConvKernels {
         }
     }
 
-    /** {@code dW [O, C·KH·KW] += dout_i [O, OH·OW] · col_iᵀ}, as one GEMM (filter rows long enough). */
-    static void addWeightGradient(ConvGeometry g, float[] dout, int i, float[] col, int colOffset, float[] dWeight) {
-        Gemm.sgemm(false, true, g.outC, g.kk, g.plane, 1f, dout, i * g.outputPerImage(), g.plane, col, colOffset,
-            g.plane, 1f, dWeight, 0, g.kk);
+    /**
+     * Whether image planes are wide enough ({@code OH·OW ≥ 128}) for the input gradient to be computed along them:
+     * {@code dcol_i = Wᵀ · dout_i} then {@link Im2col#col2imRows}, long runs on both. On small planes (LeNet's
+     * second layer, the deep CNN's last ones) {@code dcolᵀ = dout_iᵀ · W}, whose sparse operand the GEMM skips,
+     * then the book's col2im is faster.
+     */
+    static boolean wideImage(ConvGeometry g) {
+        return g.plane >= 128;
+    }
+
+    /**
+     * {@code dW [O, C·KH·KW] += Σ_i dout_i [O, OH·OW] · col_iᵀ} over images {@code [from, to)} (their columns at
+     * {@code i · columnsPerImage}), as one summed product: the sums run along the output positions of all the
+     * images at once (filter rows long enough).
+     */
+    static void addWeightGradient(ConvGeometry g, float[] dout, int from, int to, float[] col, float[] dWeight) {
+        Gemm.sgemmSumNT(to - from, g.outC, g.kk, g.plane, 1f, dout, from * g.outputPerImage(), g.plane,
+            g.outputPerImage(), col, from * g.columnsPerImage(), g.plane, g.columnsPerImage(), 1f, dWeight, 0, g.kk);
     }
 
     /**
@@ -54,12 +68,22 @@ public final class ConvKernels {
      * after ReLU and max-pooling — is the GEMM's A operand, whose zeros it skips.
      */
     static void inputGradientImage(ConvGeometry g, float[] dout, int i, float[] weight, float[] dcol, float[] dx) {
-        Gemm.sgemm(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0, g.kk, 0f,
-            dcol, 0, g.kk);
+        boolean wide = wideImage(g);
+        if (wide) {
+            Gemm.sgemm(true, false, g.kk, g.plane, g.outC, 1f, weight, 0, g.kk, dout, i * g.outputPerImage(), g.plane,
+                0f, dcol, 0, g.plane);
+        } else {
+            Gemm.sgemm(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0, g.kk,
+                0f, dcol, 0, g.kk);
+        }
         long t0 = Profiler.start();
         int xOff = i * g.imageSize();
         Arrays.fill(dx, xOff, xOff + g.imageSize(), 0f); // col2im adds
-        Im2col.col2im(dcol, 0, g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, dx, xOff);
+        if (wide) {
+            Im2col.col2imRows(dcol, 0, g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, dx, xOff);
+        } else {
+            Im2col.col2im(dcol, 0, g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, dx, xOff);
+        }
         Profiler.stop(Profiler.COL2IM, t0);
     }
 }

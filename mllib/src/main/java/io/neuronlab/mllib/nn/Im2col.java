@@ -188,6 +188,45 @@ public final class Im2col {
     }
 
     /**
+     * The adjoint of {@link #im2colRows}: adds one image's columns {@code [C·kh·kw, OH·OW]} at {@code colOffset}
+     * back into {@code [C, H, W]} at {@code xOffset} (which it does not clear). Each column row is one filter tap
+     * seen at every output position, so its values go to one shifted window of one input plane: long runs along
+     * output lines (with stride 1, contiguous), where the book's row layout adds three or five floats at a time.
+     */
+    public static void col2imRows(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride,
+                                  int pad, float[] x, int xOffset) {
+        int oh = outSize(h, kh, stride, pad);
+        int ow = outSize(w, kw, stride, pad);
+        int plane = oh * ow;
+        int row = colOffset;
+        for (int ch = 0; ch < c; ch++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++, row += plane) {
+                    int lo = Math.min(ow, Math.max(0, ceilDiv(pad - kx, stride)));
+                    int hi = Math.max(lo, Math.min(ow, ceilDiv(w + pad - kx, stride)));
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        int src = row + oy * ow;
+                        int dst = xOffset + (ch * h + iy) * w + kx - pad;
+                        if (stride == 1) {
+                            for (int ox = lo; ox < hi; ox++) {
+                                x[dst + ox] += col[src + ox];
+                            }
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                x[dst + ox * stride] += col[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * One row of {@link #im2colRows} when stride is 1 and the output is as wide as the input ("same" padding):
      * output position (oy, ox) then reads input (oy + dy, ox + dx), a fixed distance away in both flattened
      * arrays, so all inside rows are one copy. The copy also carries, at each line's ends, values from the

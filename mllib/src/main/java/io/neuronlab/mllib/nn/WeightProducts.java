@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class WeightProducts {
     /** Largest product buffer (floats, 16 MiB) per share: bigger layers keep the GEMM. */
-    static final long MAX_FLOATS = 4L << 20;
+    static final long MAX_FLOATS = 1L << 18;
 
     private final int outC;
     private final int kk;

@@ -56,6 +56,39 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code C[m, n] = beta · C + alpha · Σ_t A_t · B_tᵀ} over {@code batch} pairs of row-major matrices, A_t
+     * {@code [m, k]} at {@code aOffset + t·aStride} and B_t {@code [n, k]} at {@code bOffset + t·bStride}; on the
+     * calling thread (the callers, a convolution's backward, already split their batch over threads). Same contract
+     * as {@link #sgemm}: beta 0 overwrites C, zero entries of A add nothing.
+     */
+    public static void sgemmSumNT(int batch, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                                  int aStride, float[] b, int bOffset, int ldb, int bStride, float beta, float[] c,
+                                  int cOffset, int ldc) {
+        if (batch < 0 || aStride < 0 || bStride < 0) {
+            throw new IllegalArgumentException("sgemmSumNT needs batch and strides >= 0, got batch " + batch
+                + ", strides " + aStride + " and " + bStride);
+        }
+        if (batch == 0 || k == 0 || alpha == 0f) {
+            check(false, true, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+            if (m > 0 && n > 0) {
+                scale(m, n, beta, c, cOffset, ldc);
+            }
+            return;
+        }
+        // the first and the last pair bound every other one
+        check(false, true, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        check(false, true, m, n, k, a, aOffset + (batch - 1) * aStride, lda, b, bOffset + (batch - 1) * bStride, ldb,
+            c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        long t0 = Profiler.start();
+        KERNEL.multiplySumNT(batch, m, n, k, alpha, a, aOffset, lda, aStride, b, bOffset, ldb, bStride, beta, c,
+            cOffset, ldc);
+        Profiler.stop(Profiler.GEMM, t0);
+    }
+
     /** The kernel in use: "plain" (Java loops HotSpot may auto-vectorize; Android) or "vector (…)". */
     public static String kernelName() {
         return KERNEL.name();

@@ -12,6 +12,21 @@ interface RectangleKernel {
                   float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                   float beta, float[] c, int cOffset, int ldc);
 
+    /**
+     * {@code C[m, n] = beta · C + alpha · Σ_t A_t · B_tᵀ} for t below {@code batch} (batch ≥ 1), with A_t {@code [m, k]}
+     * at {@code aOffset + t·aStride} and B_t {@code [n, k]} at {@code bOffset + t·bStride}, on the calling thread: a
+     * sum of products over a batch, as a convolution's weight gradient over its images. By default one product
+     * per t; the Vector API kernel sums the whole batch in registers.
+     */
+    default void multiplySumNT(int batch, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                               int aStride, float[] b, int bOffset, int ldb, int bStride, float beta, float[] c,
+                               int cOffset, int ldc) {
+        for (int t = 0; t < batch; t++) {
+            multiply(false, true, 0, m, 0, n, k, alpha, a, aOffset + t * aStride, lda, b, bOffset + t * bStride, ldb,
+                t == 0 ? beta : 1f, c, cOffset, ldc);
+        }
+    }
+
     /** What the bench prints: "plain" or "vector (…)". */
     String name();
 }

@@ -2,6 +2,7 @@ package io.neuronlab.mllib.tensor;
 
 import io.neuronlab.mllib.DesktopOnly;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,8 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>Zero entries of op(A) add nothing. A step p is skipped when all MR rows of a block are 0 there (gradients
  *   after ReLU and pooling are mostly zeros); a zero beside non-zeros is multiplied in, which adds exactly 0 as long
- *   as op(B) is finite — so a product whose op(B) holds an Inf or NaN is handed to the plain kernel, which skips
- *   every zero (0 · Inf adds 0, not NaN, in both kernels).</li>
+ *   as op(B) is finite there. Where it is not, {@code 0 · Inf} would put a NaN into the tile's sums: a tile whose
+ *   sums hold a NaN is therefore summed again in scalar code that skips every zero, as the plain kernel does
+ *   (0 · Inf adds 0, not NaN, in both kernels). Checking the finished tile costs a few instructions; scanning all
+ *   of op(B) up front, as this kernel first did, cost a quarter of a convolution network's training time.</li>
  *   <li>beta == 0 overwrites C without reading it.</li>
  * </ul>
  */
@@ -43,6 +46,22 @@ final class VectorGemmKernel implements RectangleKernel {
         final int[] steps = new int[(MC / MR) * KC];
         final int[] counts = new int[MC / MR];
         final float[] tile = new float[MR * NR];
+        float[] sumA = new float[0];
+        float[] sumB = new float[0];
+
+        float[] sumA(int size) {
+            if (sumA.length < size) {
+                sumA = new float[size];
+            }
+            return sumA;
+        }
+
+        float[] sumB(int size) {
+            if (sumB.length < size) {
+                sumB = new float[size];
+            }
+            return sumB;
+        }
     }
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -56,8 +75,11 @@ final class VectorGemmKernel implements RectangleKernel {
     public void multiply(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k, float alpha,
                          float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                          float beta, float[] c, int cOffset, int ldc) {
-        if (i1 - i0 < 2 * MR || k < MR || !finite(transB, k, j0, j1, b, bOffset, ldb)
-            || !zerosLineUp(transA, i0, i1, k, a, aOffset, lda)) {
+        if (!transA && transB && k >= 12 * L) { // shorter sums: the lanes' final additions cost more than they save
+            rowsTimesRows(i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        if (i1 - i0 < 2 * MR || k < MR || !zerosLineUp(transA, i0, i1, k, a, aOffset, lda)) {
             GemmKernel.multiply(transA, transB, i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc, GemmKernel.workspace());
             return;
@@ -93,26 +115,164 @@ final class VectorGemmKernel implements RectangleKernel {
         }
     }
 
-    /** True when op(B)[:, j0:j1] has no Inf or NaN (x - x is 0 for every finite x, NaN otherwise). */
-    private static boolean finite(boolean transB, int k, int j0, int j1, float[] b, int bOffset, int ldb) {
-        FloatVector acc = FloatVector.zero(S);
-        float tail = 0f;
-        int rows = transB ? j1 - j0 : k;
-        int len = transB ? k : j1 - j0;
-        for (int r = 0; r < rows; r++) {
-            int from = transB ? bOffset + (j0 + r) * ldb : bOffset + r * ldb + j0;
-            int j = 0;
-            for (; j + L <= len; j += L) {
-                FloatVector v = FloatVector.fromArray(S, b, from + j);
-                acc = acc.add(v.sub(v));
+    /** Floats of one packed chunk of B rows in {@link #multiplySumNT} (1 MiB: stays in L2). */
+    static final int SUM_CHUNK_FLOATS = 1 << 18;
+
+    /**
+     * Sums over the batch by packing a chunk of pairs side by side along k — {@code [A_t | A_t+1 | …]} and the same
+     * for B, every row one contiguous run — and taking the chunk as one long {@link #rowsTimesRows} product. The
+     * copies cost one pass over the operands; what they buy is sums long enough for the lanes' final additions not
+     * to matter, in the simple loop C2 compiles best (a loop over the pairs around the loop over k made it box the
+     * sixteen sums, and a flat loop that jumped between pairs kept every load's bounds check).
+     */
+    @Override
+    public void multiplySumNT(int batch, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                              int aStride, float[] b, int bOffset, int ldb, int bStride, float beta, float[] c,
+                              int cOffset, int ldc) {
+        int chunk = (int) Math.max(1, Math.min(batch, Math.min(SUM_CHUNK_FLOATS / ((long) n * k), 2048 / k)));
+        if (chunk * k < 12 * L) {
+            RectangleKernel.super.multiplySumNT(batch, m, n, k, alpha, a, aOffset, lda, aStride, b, bOffset, ldb,
+                bStride, beta, c, cOffset, ldc);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        int width = chunk * k;
+        float[] pa = ws.sumA(m * width);
+        float[] pb = ws.sumB(n * width);
+        for (int t0 = 0; t0 < batch; t0 += chunk) {
+            int pairs = Math.min(chunk, batch - t0);
+            int len = pairs * k;
+            for (int t = 0; t < pairs; t++) {
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(a, aOffset + (t0 + t) * aStride + i * lda, pa, i * len + t * k, k);
+                }
+                for (int j = 0; j < n; j++) {
+                    System.arraycopy(b, bOffset + (t0 + t) * bStride + j * ldb, pb, j * len + t * k, k);
+                }
             }
-            for (; j < len; j++) {
-                float v = b[from + j];
-                tail += v - v;
+            rowsTimesRows(0, m, 0, n, len, alpha, pa, 0, len, pb, 0, len, t0 == 0 ? beta : 1f, c, cOffset, ldc);
+        }
+    }
+
+    /**
+     * {@code op(A) · op(B)} with A as stored and B transposed, over a long k: every entry of C is the dot product of
+     * an A row and a B row, both contiguous in memory. So no packing: 4×4 entries at a time, each summed in its own
+     * vector register along k (per step four loads of A, four of B, sixteen fused multiply-adds), the lanes added
+     * up at the end. A convolution's weight gradient {@code dout · colᵀ} is this shape, with k the output positions.
+     */
+    private static void rowsTimesRows(int i0, int i1, int j0, int j1, int k, float alpha, float[] a, int aOffset,
+                                      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset,
+                                      int ldc) {
+        int kv = k - k % L;
+        float[] sums = new float[16];
+        for (int i = i0; i < i1; i += 4) {
+            int rows = Math.min(4, i1 - i);
+            for (int j = j0; j < j1; j += 4) {
+                int cols = Math.min(4, j1 - j);
+                if (rows == 4 && cols == 4) {
+                    dots4x4(a, aOffset + i * lda, lda, b, bOffset + j * ldb, ldb, kv, sums);
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        for (int q = 0; q < cols; q++) {
+                            sums[r * 4 + q] = dot(a, aOffset + (i + r) * lda, b, bOffset + (j + q) * ldb, kv);
+                        }
+                    }
+                }
+                for (int r = 0; r < rows; r++) {
+                    int ar = aOffset + (i + r) * lda;
+                    int row = cOffset + (i + r) * ldc + j;
+                    for (int q = 0; q < cols; q++) {
+                        int br = bOffset + (j + q) * ldb;
+                        float sum = sums[r * 4 + q];
+                        for (int p = kv; p < k; p++) {
+                            sum += a[ar + p] * b[br + p];
+                        }
+                        if (sum != sum) {
+                            sum = dotSkippingZeros(a, ar, b, br, k); // 0 · Inf must add 0, as in the plain kernel
+                        }
+                        float v = alpha * sum;
+                        c[row + q] = beta == 0f ? v : beta == 1f ? c[row + q] + v : beta * c[row + q] + v;
+                    }
+                }
             }
         }
-        float sum = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD) + tail;
-        return sum == 0f;
+    }
+
+    /** {@code sums[r·4 + q] = Σ_{p < kv} a[a0 + r·lda + p] · b[b0 + q·ldb + p]} for a 4×4 tile, kv a multiple of L. */
+    private static void dots4x4(float[] a, int a0, int lda, float[] b, int b0, int ldb, int kv, float[] sums) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
+        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        int b3 = b2 + ldb;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
+            FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
+            FloatVector x2 = FloatVector.fromArray(S, a, a2 + p);
+            FloatVector x3 = FloatVector.fromArray(S, a, a3 + p);
+            FloatVector y = FloatVector.fromArray(S, b, b0 + p);
+            s00 = x0.fma(y, s00);
+            s10 = x1.fma(y, s10);
+            s20 = x2.fma(y, s20);
+            s30 = x3.fma(y, s30);
+            y = FloatVector.fromArray(S, b, b1 + p);
+            s01 = x0.fma(y, s01);
+            s11 = x1.fma(y, s11);
+            s21 = x2.fma(y, s21);
+            s31 = x3.fma(y, s31);
+            y = FloatVector.fromArray(S, b, b2 + p);
+            s02 = x0.fma(y, s02);
+            s12 = x1.fma(y, s12);
+            s22 = x2.fma(y, s22);
+            s32 = x3.fma(y, s32);
+            y = FloatVector.fromArray(S, b, b3 + p);
+            s03 = x0.fma(y, s03);
+            s13 = x1.fma(y, s13);
+            s23 = x2.fma(y, s23);
+            s33 = x3.fma(y, s33);
+        }
+        sums[0] = s00.reduceLanes(VectorOperators.ADD);
+        sums[1] = s01.reduceLanes(VectorOperators.ADD);
+        sums[2] = s02.reduceLanes(VectorOperators.ADD);
+        sums[3] = s03.reduceLanes(VectorOperators.ADD);
+        sums[4] = s10.reduceLanes(VectorOperators.ADD);
+        sums[5] = s11.reduceLanes(VectorOperators.ADD);
+        sums[6] = s12.reduceLanes(VectorOperators.ADD);
+        sums[7] = s13.reduceLanes(VectorOperators.ADD);
+        sums[8] = s20.reduceLanes(VectorOperators.ADD);
+        sums[9] = s21.reduceLanes(VectorOperators.ADD);
+        sums[10] = s22.reduceLanes(VectorOperators.ADD);
+        sums[11] = s23.reduceLanes(VectorOperators.ADD);
+        sums[12] = s30.reduceLanes(VectorOperators.ADD);
+        sums[13] = s31.reduceLanes(VectorOperators.ADD);
+        sums[14] = s32.reduceLanes(VectorOperators.ADD);
+        sums[15] = s33.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@code Σ_{p < kv} a[ai + p] · b[bi + p]}, kv a multiple of L. */
+    private static float dot(float[] a, int ai, float[] b, int bi, int kv) {
+        FloatVector s0 = FloatVector.zero(S);
+        for (int p = 0; p < kv; p += L) {
+            s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bi + p), s0);
+        }
+        return s0.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** The plain kernel's sum: zero entries of the A row skipped. */
+    private static float dotSkippingZeros(float[] a, int ai, float[] b, int bi, int k) {
+        float sum = 0f;
+        for (int p = 0; p < k; p++) {
+            float x = a[ai + p];
+            if (x != 0f) {
+                sum += x * b[bi + p];
+            }
+        }
+        return sum;
     }
 
     /** Strip s holds {@code op(B)[pc + p, jc + s·NR + j]} at {@code s·kc·NR + p·NR + j}, zero past column nc. */
@@ -244,6 +404,12 @@ final class VectorGemmKernel implements RectangleKernel {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
+        // NaN != NaN: a lane of any sum that is NaN (0 · Inf, or a NaN or Inf in op(B)) shows in the mask
+        FloatVector all = c00.add(c01).add(c10).add(c11).add(c20).add(c21).add(c30).add(c31);
+        if (all.compare(VectorOperators.NE, all).anyTrue()) {
+            skippingZeros(ws, blk, bp, bBase, bStride, beta, c, cAt, ldc, rows, width);
+            return;
+        }
         if (rows == MR && width == NR) {
             store(c00, c01, beta, c, cAt);
             store(c10, c11, beta, c, cAt + ldc);
@@ -264,6 +430,28 @@ final class VectorGemmKernel implements RectangleKernel {
             int row = cAt + r * ldc;
             for (int j = 0; j < width; j++) {
                 float sum = t[r * NR + j];
+                c[row + j] = beta == 0f ? sum : beta == 1f ? c[row + j] + sum : beta * c[row + j] + sum;
+            }
+        }
+    }
+
+    /** The tile as the plain kernel sums it: every zero of op(A) skipped, so {@code 0 · Inf} adds nothing. */
+    private static void skippingZeros(Workspace ws, int blk, float[] bp, int bBase, int bStride, float beta, float[] c,
+                                      int cAt, int ldc, int rows, int width) {
+        float[] ap = ws.a;
+        int[] steps = ws.steps;
+        int count = ws.counts[blk];
+        int base = blk * KC;
+        for (int r = 0; r < rows; r++) {
+            int row = cAt + r * ldc;
+            for (int j = 0; j < width; j++) {
+                float sum = 0f;
+                for (int q = 0; q < count; q++) {
+                    float x = ap[(base + q) * MR + r];
+                    if (x != 0f) {
+                        sum += x * bp[bBase + steps[base + q] * bStride + j];
+                    }
+                }
                 c[row + j] = beta == 0f ? sum : beta == 1f ? c[row + j] + sum : beta * c[row + j] + sum;
             }
         }

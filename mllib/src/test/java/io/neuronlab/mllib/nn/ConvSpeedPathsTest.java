@@ -82,6 +82,48 @@ public class ConvSpeedPathsTest {
     }
 
     @Test
+    public void col2imRowsIsTheAdjointOfIm2colRows() {
+        // <im2colRows(x), y> = <x, col2imRows(y)>: the input gradient of wide images goes through col2imRows
+        Random r = new Random(6);
+        for (int[] cfg : CONFIGS) {
+            int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
+            int plane = Im2col.outSize(h, k, stride, pad) * Im2col.outSize(w, k, stride, pad), kk = c * k * k;
+            Tensor x = GradChecks.gaussian(r, 1, c, h, w);
+            Tensor y = GradChecks.gaussian(r, kk, plane);
+            float[] rows = new float[kk * plane];
+            Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, rows, 0);
+            float[] back = new float[2 + c * h * w];
+            back[0] = 7f;
+            back[back.length - 1] = 9f;
+            float[] ySpaced = new float[3 + plane * kk];
+            System.arraycopy(y.data(), 0, ySpaced, 3, plane * kk);
+            Im2col.col2imRows(ySpaced, 3, c, h, w, k, k, stride, pad, back, 1);
+            assertEquals(7f, back[0], 0f);
+            assertEquals(9f, back[back.length - 1], 0f);
+            double lhs = 0;
+            for (int i = 0; i < rows.length; i++) {
+                lhs += (double) rows[i] * y.data()[i];
+            }
+            double rhs = 0;
+            for (int i = 0; i < x.numel(); i++) {
+                rhs += (double) x.data()[i] * back[1 + i];
+            }
+            assertEquals("config " + java.util.Arrays.toString(cfg), lhs, rhs, 1e-4 * (1 + Math.abs(lhs)));
+        }
+    }
+
+    @Test
+    public void wideImageGradientPathPassesTheGradientCheck() {
+        // plane 14·14 = 196 >= 128: dx = col2imRows(Wᵀ · dout); kk = 2·3·3 = 18 keeps dW on the GEMM
+        Random r = new Random(8);
+        Conv2d conv = new Conv2d(2, 3, 3, 1, 1, new He(), r);
+        assertEquals(true, ConvKernels.wideImage(ConvGeometry.of(conv, new int[] {2, 2, 14, 14}, 3, 3, 3, 1, 1)));
+        GradChecks.assertLayerGradients(conv, GradChecks.gaussian(r, 2, 2, 14, 14), 1e-3);
+        Conv2d strided = new Conv2d(2, 3, 3, 2, 1, new He(), r); // 12×12 from 24×24, stride 2
+        GradChecks.assertLayerGradients(strided, GradChecks.gaussian(r, 1, 2, 24, 24), 1e-3);
+    }
+
+    @Test
     public void shortRowGradientPathPassesTheGradientCheck() {
         // kk = 1·3·3 = 9 and plane = 8·8 = 64: dW is summed from elementwise products
         Random r = new Random(3);

@@ -101,6 +101,69 @@ public class GemmKernelsTest {
         assertEquals(plain[0], c[0], 1e-5f);
     }
 
+    /**
+     * The same with B transposed and a long k (the dot-product path: a convolution's dW = dout · colᵀ): a zero of A
+     * against an Inf of B adds 0, a non-zero carries it; sizes off the 4×4 tile and off the lane width.
+     */
+    @Test
+    public void infAndNanPropagateAsInThePlainKernelWithBTransposed() {
+        int m = 7;
+        int n = 6;
+        int k = 301;
+        Random r = new Random(4);
+        float[] a = random(r, m * k, 0);
+        float[] b = random(r, n * k, 0); // stored [n, k]: op(B) = Bᵀ
+        b[3 * k + 200] = Float.POSITIVE_INFINITY; // column 3 of op(B), step 200 (inside the vector part)
+        b[5 * k + 300] = Float.NaN;               // column 5, step 300 (the scalar tail)
+        for (int i = 0; i < m; i++) {
+            a[i * k + 200] = 0f;
+        }
+        a[2 * k + 200] = 0.5f;
+        a[4 * k + 300] = 0f;
+        float[] plain = new float[m * n];
+        float[] vector = new float[m * n];
+        PLAIN.multiply(false, true, 0, m, 0, n, k, 1f, a, 0, k, b, 0, k, 0f, plain, 0, n);
+        VECTOR.multiply(false, true, 0, m, 0, n, k, 1f, a, 0, k, b, 0, k, 0f, vector, 0, n);
+        for (int i = 0; i < m; i++) {
+            assertEquals("C[" + i + ", 3] infinite only where A is not zero", i == 2,
+                Float.isInfinite(vector[i * n + 3]));
+            assertEquals("NaN in C[" + i + ", 5]", i != 4, Float.isNaN(vector[i * n + 5]));
+        }
+        assertClose(plain, vector, 1e-4);
+    }
+
+    /**
+     * A sum of products over a batch ({@code Σ_t A_t · B_tᵀ}, a convolution's dW over its images): the vector
+     * kernel, which sums the whole batch in registers, agrees with one plain product per pair, for shapes off the
+     * tile and lane sizes, sparse A, every beta, and an Inf of B under a zero of A in one pair only.
+     */
+    @Test
+    public void batchedSumOfProductsMatchesOneProductPerPair() {
+        Random r = new Random(9);
+        int[][] shapes = {{16, 150, 64, 32}, {6, 25, 576, 3}, {7, 13, 49, 20}, {64, 576, 64, 5}, {5, 3, 17, 40}};
+        for (int[] sh : shapes) {
+            int m = sh[0], n = sh[1], k = sh[2], batch = sh[3];
+            int aStride = m * k + 3, bStride = n * k + 5; // pairs not packed back to back
+            float[] a = random(r, 2 + batch * aStride, 0.6);
+            float[] b = random(r, 1 + batch * bStride, 0);
+            b[1 + (batch / 2) * bStride + 2 * k + 1] = Float.POSITIVE_INFINITY; // pair batch/2, row 2 of B, step 1
+            for (int i = 0; i < m; i++) {
+                a[2 + (batch / 2) * aStride + i * k + 1] = 0f;
+            }
+            for (float beta : new float[] {0f, 1f, -0.5f}) {
+                float[] c0 = random(r, m * n, 0);
+                float[] plain = c0.clone();
+                float[] vector = c0.clone();
+                PLAIN.multiplySumNT(batch, m, n, k, 0.75f, a, 2, k, aStride, b, 1, k, bStride, beta, plain, 0, n);
+                VECTOR.multiplySumNT(batch, m, n, k, 0.75f, a, 2, k, aStride, b, 1, k, bStride, beta, vector, 0, n);
+                for (float v : vector) {
+                    assertTrue("the Inf met only zeros: every sum finite", Float.isFinite(v));
+                }
+                assertClose(plain, vector, 4e-6 * batch * k);
+            }
+        }
+    }
+
     /** A sub-rectangle of C (as Gemm's threads use) leaves everything else untouched. */
     @Test
     public void onlyTheRectangleIsWritten() {
