@@ -12,7 +12,7 @@ import androidx.sqlite.db.SupportSQLiteDatabase;
  * The app's SQLite database (Room). Schemas of every version are exported to app/schemas/; each version step
  * has a migration below, so a phone keeps its data across updates.
  */
-@Database(entities = {TrainingRun.class, LessonProgress.class}, version = 2, exportSchema = true)
+@Database(entities = {TrainingRun.class, LessonProgress.class}, version = 3, exportSchema = true)
 public abstract class NeuronLabDatabase extends RoomDatabase {
     /** 1 → 2: lesson progress (app/schemas/…/2.json). */
     static final Migration MIGRATION_1_2 = new Migration(1, 2) {
@@ -24,8 +24,24 @@ public abstract class NeuronLabDatabase extends RoomDatabase {
         }
     };
 
+    /**
+     * 2 → 3: a run keeps its settings and its model file (app/schemas/…/3.json). Older rows keep NULL there:
+     * their settings were never recorded, and the history says so rather than invent them.
+     */
+    static final Migration MIGRATION_2_3 = new Migration(2, 3) {
+        @Override
+        public void migrate(@NonNull SupportSQLiteDatabase db) {
+            String[] columns = {"`optimizer` TEXT", "`learning_rate` REAL", "`batch_size` INTEGER",
+                "`planned_epochs` INTEGER", "`init` TEXT", "`batch_norm` INTEGER", "`dropout` REAL",
+                "`weight_decay` REAL", "`train_images` INTEGER", "`model_file` TEXT"};
+            for (String column : columns) {
+                db.execSQL("ALTER TABLE `training_run` ADD COLUMN " + column);
+            }
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final Migration[] MIGRATIONS = {MIGRATION_1_2};
+    static final Migration[] MIGRATIONS = {MIGRATION_1_2, MIGRATION_2_3};
 
     public abstract TrainingRunDao trainingRuns();
 

@@ -66,6 +66,30 @@ public final class ModelLibrary {
         return target;
     }
 
+    /**
+     * A new file name for an imported document called {@code displayName} ("My model (2).nlmf"): its letters,
+     * digits, dots and dashes, other characters as '-', ".nlmf" at the end, and "-2", "-3", … when the name is
+     * taken, so an import never replaces a model the user has.
+     */
+    public String importName(String displayName) {
+        String base = displayName == null ? "" : displayName.trim();
+        int slash = base.lastIndexOf('/');
+        base = base.substring(slash + 1);
+        if (base.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION)) {
+            base = base.substring(0, base.length() - EXTENSION.length());
+        }
+        base = base.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (base.isEmpty()) {
+            base = "imported";
+        }
+        base = base.substring(0, Math.min(base.length(), 60));
+        String name = base + EXTENSION;
+        for (int i = 2; new File(dir, name).exists() || name.equals(ACTIVE); i++) {
+            name = base + "-" + i + EXTENSION;
+        }
+        return name;
+    }
+
     /** Loads {@code bytes} as a network and runs one blank digit through it; IOException with the reason otherwise. */
     public static Sequential check(byte[] bytes, String name) throws IOException {
         Sequential net = new ModelSerializer().load(new java.io.ByteArrayInputStream(bytes), name);

@@ -183,6 +183,7 @@ public final class LabRunner {
     /** The finished network as a named model file in app storage, and its row in the run history. */
     private void saveRun(LabSettings settings, TrainingController c, LabProgress end, long startedAtMillis,
                          long durationMillis) {
+        String modelFile = null;
         try {
             File dir = new File(context.getFilesDir(), "models");
             if (dir.isDirectory() || dir.mkdirs()) {
@@ -190,13 +191,14 @@ public final class LabRunner {
                 TrainingMetadata meta = new TrainingMetadata("MNIST slice", end.trainAccuracy.length,
                         c.result().accuracy(), settings.seed, "lab " + settings.summary(), settings.toMap());
                 new ModelSerializer().save(c.model(), meta, new File(dir, name));
+                modelFile = name;
             }
         } catch (IOException e) {
             // the run still goes into the history; the model file is optional
         }
         float loss = end.batchLoss.length == 0 ? Float.NaN : end.batchLoss[end.batchLoss.length - 1];
         TrainingRun run = TrainingRun.of(settings.network, startedAtMillis, end.trainAccuracy.length,
-                Float.isFinite(loss) ? loss : 0f, c.result().accuracy(), durationMillis);
+                Float.isFinite(loss) ? loss : 0f, c.result().accuracy(), durationMillis).withSettings(settings, modelFile);
         NeuronLabApp.of(context).database().trainingRuns().insert(run);
     }
 }

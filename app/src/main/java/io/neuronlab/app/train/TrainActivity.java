@@ -125,6 +125,8 @@ public class TrainActivity extends FeatureActivity {
                 v -> startActivity(new android.content.Intent(this, FineTuneActivity.class)));
         findViewById(R.id.lab_open_experiments).setOnClickListener(
                 v -> startActivity(new android.content.Intent(this, ExperimentsActivity.class)));
+        findViewById(R.id.lab_open_models).setOnClickListener(
+                v -> startActivity(new android.content.Intent(this, io.neuronlab.app.models.ModelsActivity.class)));
         model.progress().observe(this, this::render);
         model.result().observe(this, this::renderResult);
         model.history().observe(this, history -> ((TextView) findViewById(R.id.train_runs)).setText(describe(history)));
@@ -290,17 +292,6 @@ public class TrainActivity extends FeatureActivity {
     }
 
     private String describe(List<TrainingRun> history) {
-        if (history.isEmpty()) {
-            return getString(R.string.train_no_runs);
-        }
-        StringBuilder text = new StringBuilder();
-        for (TrainingRun run : history) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(getString(R.string.train_run_summary, run.modelName, run.epochs,
-                    100f * run.testAccuracy, run.durationMillis / 1000f));
-        }
-        return text.toString();
+        return RunHistoryText.describe(this, history);
     }
 }

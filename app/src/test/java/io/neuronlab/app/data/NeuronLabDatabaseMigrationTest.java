@@ -3,6 +3,7 @@ package io.neuronlab.app.data;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import android.content.Context;
 import android.database.sqlite.SQLiteDatabase;
@@ -18,9 +19,9 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 
 /**
- * A phone with a version-1 database (built from the exported schema app/schemas/…/1.json, as an old app made
- * it) keeps its training runs after the update and gains lesson progress: Room validates the migrated schema
- * against the current entities when it opens.
+ * A phone with a version-1 or version-2 database (built from the exported schema app/schemas/…/1.json, as an old app made
+ * it) keeps its training runs after the update and gains lesson progress (2) and run settings (3): Room validates
+ * the migrated schema against the current entities when it opens.
  */
 @RunWith(AndroidJUnit4.class)
 public class NeuronLabDatabaseMigrationTest {
@@ -57,6 +58,65 @@ public class NeuronLabDatabaseMigrationTest {
                 p.quizTotal = 3;
                 db.lessonProgress().save(p);
                 assertEquals(2, db.lessonProgress().latest().quizCorrect);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        db.close();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    @Test
+    public void version2KeepsItsRunsAndGainsRunSettings() throws Exception {
+        Context context = ApplicationProvider.getApplicationContext();
+        String name = "migration-2-3-test.db";
+        context.deleteDatabase(name);
+        File file = context.getDatabasePath(name);
+        file.getParentFile().mkdirs();
+        try (SQLiteDatabase old = SQLiteDatabase.openOrCreateDatabase(file, null)) {
+            for (String sql : createStatements(new String(Files.readAllBytes(new File(SCHEMAS, "2.json").toPath()),
+                    StandardCharsets.UTF_8))) {
+                old.execSQL(sql);
+            }
+            old.execSQL("INSERT INTO training_run (started_at_millis, model_name, epochs, final_loss, test_accuracy,"
+                    + " duration_millis) VALUES (2000, 'lenet', 3, 0.04, 0.9812, 95000)");
+            old.execSQL("INSERT INTO lesson_progress (lesson_id, opened_at_millis, quiz_correct, quiz_total, scroll_y)"
+                    + " VALUES ('04-softmax', 7, 3, 4, 120)");
+            old.setVersion(2);
+        }
+
+        NeuronLabDatabase db = NeuronLabDatabase.open(context, name);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                TrainingRun before = db.trainingRuns().latest(1).get(0);
+                assertEquals("lenet", before.modelName);
+                assertEquals(0.9812f, before.testAccuracy, 1e-6f);
+                assertFalse("a run from before version 3 has no recorded settings", before.hasSettings());
+                assertNull(before.optimizer);
+                assertNull(before.modelFile);
+                assertEquals(3, db.lessonProgress().byId("04-softmax").quizCorrect);
+
+                io.neuronlab.mllib.lab.LabSettings s = new io.neuronlab.mllib.lab.LabSettings("mlp", "momentum", 0.05f,
+                        32, 4, io.neuronlab.mllib.lab.LabSettings.Init.XAVIER, true, 0.25f, 1e-4f, 3000, 1);
+                long id = db.trainingRuns().insert(TrainingRun.of("mlp", 3000, 4, 0.2f, 0.95f, 1000)
+                        .withSettings(s, "mlp-3000.nlmf"));
+                TrainingRun after = db.trainingRuns().byId(id);
+                assertTrue(after.hasSettings());
+                assertEquals("momentum", after.optimizer);
+                assertEquals(0.05f, after.learningRate, 0f);
+                assertEquals(32, (int) after.batchSize);
+                assertEquals(4, (int) after.plannedEpochs);
+                assertEquals("XAVIER", after.init);
+                assertTrue(after.batchNorm);
+                assertEquals(0.25f, after.dropout, 0f);
+                assertEquals(1e-4f, after.weightDecay, 0f);
+                assertEquals(3000, (int) after.trainImages);
+                assertEquals("mlp-3000.nlmf", after.modelFile);
             } catch (Throwable t) {
                 failure.set(t);
             }

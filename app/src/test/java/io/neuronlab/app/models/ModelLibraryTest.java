@@ -79,4 +79,17 @@ public class ModelLibraryTest {
         assertNull(library.active());
         assertFalse(new File(library.dir(), "mlp.nlmf").exists());
     }
+
+    @Test
+    public void importNamesAreSafeAndNeverReplaceAModel() throws Exception {
+        ModelLibrary library = new ModelLibrary(new File(folder.getRoot(), "models"));
+        assertEquals("lenet.nlmf", library.importName("lenet.nlmf"));
+        assertEquals("My-model-2.nlmf", library.importName("My model (2).NLMF"));
+        assertEquals("evil.nlmf", library.importName("../../evil.nlmf"));
+        assertEquals("imported.nlmf", library.importName("我的模型.nlmf"));
+        assertEquals("imported.nlmf", library.importName(null));
+        library.importModel(new ByteArrayInputStream(saved(Mlp.create(1, 784, 30, 10))), "lenet.nlmf");
+        assertEquals("lenet-2.nlmf", library.importName("lenet.nlmf"));
+        library.file(library.importName("x".repeat(200)));  // still a valid library name
+    }
 }
