@@ -28,6 +28,27 @@ except ImportError as e:  # pragma: no cover
     print("torch/torchvision not installed: apt-get install python3-torch python3-torchvision (%s)" % e)
     sys.exit(3)
 
+def alexnet2012(divisor=1, classes=1000):
+    """AlexNet as published (Krizhevsky et al. 2012): 96-256-384-384-256 channels, local response normalisation
+    (window 5, the paper's alpha 1e-4 = PyTorch's 5e-4, beta 0.75, k 2) after the first two convolutions, on one
+    device (the paper's two-GPU grouping of conv2/4/5 left out); torchvision's AlexNet module otherwise, so the names
+    match mllib's AlexNet.published. `divisor` divides every width (tests)."""
+    nn = torch.nn
+    w = [max(1, c // divisor) for c in (96, 256, 384, 384, 256)]
+    m = models.alexnet(num_classes=classes)
+    m.features = nn.Sequential(
+        nn.Conv2d(3, w[0], 11, 4, 2), nn.ReLU(True), nn.LocalResponseNorm(5, 5e-4, 0.75, 2.0), nn.MaxPool2d(3, 2),
+        nn.Conv2d(w[0], w[1], 5, padding=2), nn.ReLU(True), nn.LocalResponseNorm(5, 5e-4, 0.75, 2.0),
+        nn.MaxPool2d(3, 2),
+        nn.Conv2d(w[1], w[2], 3, padding=1), nn.ReLU(True), nn.Conv2d(w[2], w[3], 3, padding=1), nn.ReLU(True),
+        nn.Conv2d(w[3], w[4], 3, padding=1), nn.ReLU(True), nn.MaxPool2d(3, 2))
+    hidden = 4096 // divisor
+    m.classifier = nn.Sequential(
+        nn.Dropout(), nn.Linear(w[4] * 6 * 6, hidden), nn.ReLU(True), nn.Dropout(), nn.Linear(hidden, hidden),
+        nn.ReLU(True), nn.Linear(hidden, classes))
+    return m
+
+
 FULL = {
     "alexnet": lambda: models.alexnet(),
     "vgg11": lambda: models.vgg11(),
@@ -68,7 +89,7 @@ def resnet18_cifar(classes=10):
 
 NETS = {"resnet18": lambda: models.resnet18(), "resnet34": lambda: models.resnet34(), "resnet18-cifar": resnet18_cifar,
         "googlenet": lambda: models.googlenet(aux_logits=False, init_weights=False),
-        "vgg11-narrow": vgg11_narrow}
+        "vgg11-narrow": vgg11_narrow, "alexnet2012": alexnet2012, "alexnet2012-narrow": lambda: alexnet2012(8, 10)}
 
 
 def counts():

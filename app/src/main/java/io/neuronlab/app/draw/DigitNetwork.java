@@ -120,6 +120,11 @@ public final class DigitNetwork {
         return new Maps(titles, values);
     }
 
+    /** Every layer's output for one 28×28 input, in order (lesson 17: what each layer sees). Call off the UI thread. */
+    public synchronized List<FeatureMaps.LayerOutput> layerByLayer(GrayImage input) {
+        return FeatureMaps.layerByLayer(model, input);
+    }
+
     /** Titles and {@code [1, C, H, W]} activations, one per convolution layer. */
     public record Maps(List<String> titles, List<Tensor> activations) {
     }

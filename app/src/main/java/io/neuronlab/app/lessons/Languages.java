@@ -15,9 +15,15 @@ public final class Languages {
     private Languages() {
     }
 
-    /** The lesson language matching the screen's current configuration. */
+    /**
+     * The lesson language: the one chosen in the app, else the screen's configuration's (the system's). Read from
+     * the choice itself, so the lessons follow it even where the platform has not yet applied it to the screen's
+     * resources.
+     */
     public static LessonLanguage current(Context context) {
-        return LessonLanguage.of(context.getResources().getConfiguration().getLocales().get(0));
+        LocaleListCompat chosen = AppCompatDelegate.getApplicationLocales();
+        return LessonLanguage.of(chosen.isEmpty() ? context.getResources().getConfiguration().getLocales().get(0)
+                : chosen.get(0));
     }
 
     /** The chosen tag ("" when following the system). */

@@ -45,7 +45,8 @@ public final class Bench {
     /** The command-line options, for {@code main} and the CLI's {@code bench} command. */
     public static final String USAGE = "--threads 1,2  --gemm 128,256,512,1024  --train-images 60000  --mnist DIR  "
         + "--python /usr/bin/python3  --openblas LIB  --no-compare (skip PyTorch/numpy)  --no-profile  --no-lenet (GEMM only)  --no-conv  "
-        + "--deep-images 6000  --no-deep  --no-memory  --no-floor";
+        + "--deep-images 6000  --no-deep  --no-memory  --no-floor  --no-resnet  --resnet-size 224  --resnet-batches 1,8  "
+        + "--resnet-reps 5  --resnet-train-batch 32  --resnet-steps 5";
 
     /** Parses bench options; throws IllegalArgumentException naming the bad option. */
     public static BenchOptions parse(String[] args) {
@@ -68,6 +69,12 @@ public final class Bench {
                 case "--no-deep": o.deep(false); break;
                 case "--no-memory": o.memory(false); break;
                 case "--no-floor": o.floor(false); break;
+                case "--no-resnet": o.resnet(false); break;
+                case "--resnet-size": o.resnetSize(ints(v, a)[0]); i++; break;
+                case "--resnet-batches": o.resnetBatches(ints(v, a)); i++; break;
+                case "--resnet-reps": o.resnetReps(ints(v, a)[0]); i++; break;
+                case "--resnet-train-batch": o.resnetTraining(ints(v, a)[0], o.resnetSteps); i++; break;
+                case "--resnet-steps": o.resnetTraining(o.resnetTrainBatch, ints(v, a)[0]); i++; break;
                 default:
                     throw new IllegalArgumentException("unknown option " + a + "; options: " + USAGE);
             }
@@ -172,6 +179,10 @@ public final class Bench {
         }
         if (o.lenet && o.deep) {
             DeepCnnTiming.run(out, o, python ? script : null);
+        }
+        if (o.lenet && o.resnet) {
+            ResNetTiming.run(out, o, python ? script : null);
+            load(out);
         }
         if (o.lenet && o.floor) {
             PhoneFloor.run(out, o.mnistDir, o.trainImages, maxOf(o.threads));

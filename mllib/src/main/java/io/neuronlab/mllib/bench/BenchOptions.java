@@ -25,6 +25,12 @@ public final class BenchOptions {
     boolean memory = true;
     boolean floor = true;
     File pytorchScript;
+    boolean resnet = true;
+    int resnetSize = 224;
+    int[] resnetBatches = {1, 8};
+    int resnetReps = 5;
+    int resnetTrainBatch = 32;
+    int resnetSteps = 5;
     File openblas = defaultOpenBlas();
 
     /** Thread counts to run LeNet-bench with (each also for PyTorch). */
@@ -105,6 +111,51 @@ public final class BenchOptions {
         }
         this.deepImages = count;
         return this;
+    }
+
+    /** Whether to time ResNet-18 (inference in Java, TFLite and PyTorch; a training step in Java and PyTorch). */
+    public BenchOptions resnet(boolean on) {
+        this.resnet = on;
+        return this;
+    }
+
+    /** ResNet-18 inference image side (224 = the published input; under 64 the 32×32 stem and 10 classes). */
+    public BenchOptions resnetSize(int size) {
+        if (size < 8) {
+            throw new IllegalArgumentException("the ResNet-18 input side must be at least 8, got " + size);
+        }
+        this.resnetSize = size;
+        return this;
+    }
+
+    /** ResNet-18 inference batch sizes, and timed repetitions of each. */
+    public BenchOptions resnetBatches(int... sizes) {
+        this.resnetBatches = positive(sizes, "ResNet batch sizes").clone();
+        return this;
+    }
+
+    public BenchOptions resnetReps(int reps) {
+        this.resnetReps = positive(new int[] {reps}, "--resnet-reps")[0];
+        return this;
+    }
+
+    /** The small-input ResNet-18 training step: batch size and timed steps. */
+    public BenchOptions resnetTraining(int batch, int steps) {
+        this.resnetTrainBatch = positive(new int[] {batch}, "--resnet-train-batch")[0];
+        this.resnetSteps = positive(new int[] {steps}, "--resnet-steps")[0];
+        return this;
+    }
+
+    private static int[] positive(int[] values, String what) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException(what + " needs at least one value");
+        }
+        for (int v : values) {
+            if (v < 1) {
+                throw new IllegalArgumentException(what + " must be >= 1, got " + Arrays.toString(values));
+            }
+        }
+        return values;
     }
 
     /** Whether to measure the peak resident memory of {@code train} LeNet-bench in its own JVM. */

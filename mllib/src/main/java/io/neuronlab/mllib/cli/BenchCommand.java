@@ -48,6 +48,12 @@ final class BenchCommand implements Command {
         o.add(Option.flag("no-deep", "skip the deep CNN training measurement"));
         o.add(Option.flag("no-memory", "skip the peak memory of train LeNet-bench (a child JVM)"));
         o.add(Option.flag("no-floor", "skip the phone floor (a child JVM with -XX:-UseSuperWord)"));
+        o.add(Option.flag("no-resnet", "skip ResNet-18 (inference in Java, TFLite and PyTorch; a training step)"));
+        o.add(Option.value("resnet-size", "N", null, "ResNet-18 inference image side (default 224)"));
+        o.add(Option.value("resnet-batches", "N,M", null, "ResNet-18 inference batch sizes (default 1,8)"));
+        o.add(Option.value("resnet-reps", "N", null, "timed repetitions of each ResNet-18 inference (default 5)"));
+        o.add(Option.value("resnet-train-batch", "N", null, "batch of the small ResNet-18's training step (default 32)"));
+        o.add(Option.value("resnet-steps", "N", null, "timed training steps of the small ResNet-18 (default 5)"));
         return o;
     }
 
@@ -79,6 +85,18 @@ final class BenchCommand implements Command {
         if (args.has("deep-images")) {
             o.deepImages(args.positiveInt("deep-images"));
         }
+        if (args.has("resnet-size")) {
+            o.resnetSize(args.positiveInt("resnet-size"));
+        }
+        if (args.has("resnet-batches")) {
+            o.resnetBatches(ints(args, "resnet-batches"));
+        }
+        if (args.has("resnet-reps")) {
+            o.resnetReps(args.positiveInt("resnet-reps"));
+        }
+        o.resnetTraining(args.has("resnet-train-batch") ? args.positiveInt("resnet-train-batch") : 32,
+            args.has("resnet-steps") ? args.positiveInt("resnet-steps") : 5);
+        o.resnet(!args.flag("no-resnet"));
         o.compare(!args.flag("no-compare")).profile(!args.flag("no-profile")).lenet(!args.flag("no-lenet"))
             .conv(!args.flag("no-conv")).deep(!args.flag("no-deep")).memory(!args.flag("no-memory"))
             .floor(!args.flag("no-floor"));

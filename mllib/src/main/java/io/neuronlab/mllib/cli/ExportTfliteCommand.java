@@ -24,7 +24,10 @@ final class ExportTfliteCommand extends ModelExportCommand {
     public String details() {
         return "The input shape is inferred (Conv2d first: [1, C, 28, 28]; Linear first: [1, in]) unless --input-shape\n"
             + "gives one sample's shape in mllib's layout, e.g. 1,28,28. BatchNorm is folded into the layer before it,\n"
-            + "Dropout is left out; other layers the exporter does not know are named in the error.";
+            + "Dropout is left out; Residual becomes ADD, Concat CONCATENATION along the channels, adaptive average\n"
+            + "pooling AVERAGE_POOL_2D (when its output size divides the input's); other layers the exporter does\n"
+            + "not know are named in the error. Example: export-tflite --model resnet18.nlmf --input-shape 3,32,32\n"
+            + "--out resnet18.tflite";
     }
 
     @Override

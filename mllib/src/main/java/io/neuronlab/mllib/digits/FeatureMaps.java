@@ -20,8 +20,35 @@ public final class FeatureMaps {
     private FeatureMaps() {
     }
 
+    /** One layer's output: its name in the network, its kind ("Conv2d", "ReLU", …) and the values. */
+    public record LayerOutput(String layerName, String kind, Tensor values) {
+    }
+
     /** One convolution layer's feature maps. */
     public record Activation(String layerName, Tensor values) {
+    }
+
+    /**
+     * What every top-level layer of {@code model} outputs for one input image (no gradients kept), in
+     * order: {@code [1, C, H, W]} after convolutions and poolings, {@code [1, F]} after the flatten and the fully
+     * connected layers; the last is the network's output.
+     *
+     * @throws IllegalArgumentException when {@code model} is not a {@link Sequential}
+     */
+    public static List<LayerOutput> layerByLayer(Layer model, GrayImage input) {
+        if (!(model instanceof Sequential seq)) {
+            throw new IllegalArgumentException("layer by layer needs a Sequential network, not "
+                + model.getClass().getSimpleName());
+        }
+        List<LayerOutput> out = new ArrayList<>();
+        Tensor x = Tensor.of(input.pixels().clone(), 1, 1, input.height(), input.width());
+        try (NoGrad scope = NoGrad.enter()) {
+            for (Map.Entry<String, Layer> e : seq.namedLayers().entrySet()) {
+                x = e.getValue().forward(x);
+                out.add(new LayerOutput(e.getKey(), e.getValue().getClass().getSimpleName(), x.copy()));
+            }
+        }
+        return out;
     }
 
     /**

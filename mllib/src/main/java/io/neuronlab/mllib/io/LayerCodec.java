@@ -31,6 +31,14 @@ public interface LayerCodec<L extends Layer> {
         return null;
     }
 
+    /**
+     * The trained parameters among {@link #tensorShapes} (buffers such as running statistics left out), so that a
+     * network's size can be counted from its specs without allocating it; {@code null} when this codec cannot tell.
+     */
+    default Map<String, int[]> parameterShapes(LayerSpec spec) throws ModelFormatException {
+        return tensorShapes(spec);
+    }
+
     /** A short human form for messages, e.g. "Linear(400→120)". */
     default String summary(LayerSpec spec) {
         return spec.describe();

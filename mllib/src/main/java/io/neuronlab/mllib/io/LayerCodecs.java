@@ -11,6 +11,7 @@ import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.nn.LeakyReLU;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
@@ -45,6 +46,7 @@ public final class LayerCodecs {
         .register(stateless("Softmax", Softmax.class, Softmax::new))
         .register(stateless("Flatten", Flatten.class, Flatten::new))
         .register(new LeakyReLUCodec())
+        .register(new LocalResponseNormCodec())
         .register(new BatchNormCodec())
         .register(new DropoutCodec())
         .register(new AdaptiveAvgPoolCodec())
@@ -349,6 +351,11 @@ public final class LayerCodecs {
             boolean ceil = spec.has("ceil_mode") && spec.booleanValue("ceil_mode");
             return new MaxPool2d(positive(spec, "kernel"), positive(spec, "stride"), padding, ceil);
         }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
     }
 
     private static final class AdaptiveAvgPoolCodec implements LayerCodec<AdaptiveAvgPool2d> {
@@ -370,6 +377,11 @@ public final class LayerCodecs {
         @Override
         public AdaptiveAvgPool2d build(LayerSpec spec) throws ModelFormatException {
             return new AdaptiveAvgPool2d(positive(spec, "out_height"), positive(spec, "out_width"));
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
         }
     }
 
@@ -475,6 +487,38 @@ public final class LayerCodecs {
         }
     }
 
+    private static final class LocalResponseNormCodec implements LayerCodec<LocalResponseNorm> {
+        @Override
+        public String kind() {
+            return "LocalResponseNorm";
+        }
+
+        @Override
+        public Class<LocalResponseNorm> layerType() {
+            return LocalResponseNorm.class;
+        }
+
+        @Override
+        public void describe(LocalResponseNorm layer, LayerSpec spec) {
+            spec.with("size", layer.size()).with("alpha", layer.alpha()).with("beta", layer.beta()).with("k", layer.k());
+        }
+
+        @Override
+        public LocalResponseNorm build(LayerSpec spec) throws ModelFormatException {
+            try {
+                return new LocalResponseNorm(spec.intValue("size"), spec.floatValue("alpha"), spec.floatValue("beta"),
+                    spec.floatValue("k"));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException("layer '" + spec.name() + "': " + e.getMessage());
+            }
+        }
+
+        @Override
+        public Map<String, int[]> tensorShapes(LayerSpec spec) {
+            return Collections.emptyMap();
+        }
+    }
+
     private static final class BatchNormCodec implements LayerCodec<BatchNorm> {
         @Override
         public String kind() {
@@ -516,6 +560,12 @@ public final class LayerCodecs {
         public Map<String, int[]> tensorShapes(LayerSpec spec) throws ModelFormatException {
             int[] f = {positive(spec, "features")};
             return shapes("gamma", f, "beta", f, "running_mean", f, "running_var", f);
+        }
+
+        @Override
+        public Map<String, int[]> parameterShapes(LayerSpec spec) throws ModelFormatException {
+            int[] f = {positive(spec, "features")};
+            return shapes("gamma", f, "beta", f);
         }
     }
 

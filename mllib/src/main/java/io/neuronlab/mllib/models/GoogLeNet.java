@@ -27,13 +27,13 @@ import java.util.Random;
  */
 public final class GoogLeNet {
     /** Per Inception block: 1×1, 3×3 reduce, 3×3, "5×5" reduce, "5×5", pool projection (torchvision's order). */
-    private static final int[][] BLOCKS = {
+    static final int[][] BLOCKS = {
         {64, 96, 128, 16, 32, 32}, {128, 128, 192, 32, 96, 64},
         {192, 96, 208, 16, 48, 64}, {160, 112, 224, 24, 64, 64}, {128, 128, 256, 24, 64, 64},
         {112, 144, 288, 32, 64, 64}, {256, 160, 320, 32, 128, 128},
         {256, 160, 320, 32, 128, 128}, {384, 192, 384, 48, 128, 128},
     };
-    private static final String[] NAMES = {"3a", "3b", "4a", "4b", "4c", "4d", "4e", "5a", "5b"};
+    static final String[] NAMES = {"3a", "3b", "4a", "4b", "4c", "4d", "4e", "5a", "5b"};
 
     private GoogLeNet() {
     }

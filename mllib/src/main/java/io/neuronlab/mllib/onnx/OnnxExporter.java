@@ -10,6 +10,7 @@ import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.nn.LeakyReLU;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
@@ -160,6 +161,10 @@ public final class OnnxExporter {
                 intsAttr("kernel_shape", a.kernel(), a.kernel()), intsAttr("strides", a.stride(), a.stride())});
         } else if (layer instanceof AdaptiveAvgPool2d a) {
             out = adaptive(name, a, in);
+        } else if (layer instanceof LocalResponseNorm l) {
+            // ONNX's LRN divides alpha by size, as mllib (and PyTorch) do
+            out = node("LRN", name, new String[] {in.name}, new Protobuf[] {intAttr("size", l.size()),
+                floatAttr("alpha", l.alpha()), floatAttr("beta", l.beta()), floatAttr("bias", l.k())});
         } else if (layer instanceof ReLU) {
             out = node("Relu", name, new String[] {in.name}, null);
         } else if (layer instanceof LeakyReLU l) {

@@ -79,12 +79,13 @@ final class VectorGemmKernel implements RectangleKernel {
             rowsTimesRows(i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
-        if (i1 - i0 < 2 * MR || k < MR || !zerosLineUp(transA, i0, i1, k, a, aOffset, lda)) {
+        if (i1 - i0 < MR || k < MR) {
             GemmKernel.multiply(transA, transB, i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc, GemmKernel.workspace());
             return;
         }
         Workspace ws = WORKSPACE.get();
+        boolean judged = false;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             int strips = (nc + NR - 1) / NR;
@@ -97,7 +98,15 @@ final class VectorGemmKernel implements RectangleKernel {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int blocks = (mc + MR - 1) / MR;
-                    packA(transA, ic, mc, pc, kc, alpha, a, aOffset, lda, ws);
+                    int nonZeros = packA(transA, ic, mc, pc, kc, alpha, a, aOffset, lda, ws);
+                    if (!judged) {
+                        judged = true;
+                        if (scattered(ws, blocks, nonZeros)) { // nothing of C written yet
+                            GemmKernel.multiply(transA, transB, i0, i1, j0, j1, k, alpha, a, aOffset, lda, b, bOffset,
+                                ldb, beta, c, cOffset, ldc, GemmKernel.workspace());
+                            return;
+                        }
+                    }
                     for (int s = 0; s < strips; s++) {
                         int width = Math.min(NR, nc - s * NR);
                         boolean packed = s >= packedFrom;
@@ -313,13 +322,14 @@ final class VectorGemmKernel implements RectangleKernel {
     /**
      * Packs {@code alpha · op(A)[ic + blk·MR + r, pc + p]} for the MC rows: block blk keeps only the steps p where
      * one of its MR rows is non-zero, as {@code a[(blk·KC + q)·MR + r]} with p in {@code steps[blk·KC + q]}.
-     * Rows past mc are zero.
+     * Rows past mc are zero. Returns how many entries of the block are not zero.
      */
-    private static void packA(boolean transA, int ic, int mc, int pc, int kc, float alpha, float[] a, int aOffset,
+    private static int packA(boolean transA, int ic, int mc, int pc, int kc, float alpha, float[] a, int aOffset,
                               int lda, Workspace ws) {
         float[] dst = ws.a;
         int[] steps = ws.steps;
         int blocks = (mc + MR - 1) / MR;
+        int nonZeros = 0;
         for (int blk = 0; blk < blocks; blk++) {
             int row0 = ic + blk * MR;
             int rows = Math.min(MR, mc - blk * MR);
@@ -335,37 +345,31 @@ final class VectorGemmKernel implements RectangleKernel {
                     }
                     dst[d + r] = alpha * v;
                     any |= v != 0f;
+                    nonZeros += v != 0f ? 1 : 0;
                 }
                 steps[base + count] = p;
                 count += any ? 1 : 0;
             }
             ws.counts[blk] = count;
         }
+        return nonZeros;
     }
 
     /**
-     * False when op(A)'s zeros are so scattered that MR-row tiles, which skip a step only when all MR rows are 0
+     * True when op(A)'s zeros are so scattered that MR-row tiles, which skip a step only when all MR rows are 0
      * there, would multiply more than twice as many entries as there are non-zeros: the plain kernel skips zeros
-     * row by row (gradients after ReLU and pooling, zeros in different places in every row).
+     * row by row (gradients after ReLU and pooling, zeros in different places in every row). Judged on the first
+     * packed block of A (up to MC rows × KC steps), which packing reads anyway: a separate scan of all of A cost
+     * more than the product itself for a small convolution's GEMM.
      */
-    private static boolean zerosLineUp(boolean transA, int i0, int i1, int k, float[] a, int aOffset, int lda) {
-        long nonZeros = 0;
+    private static boolean scattered(Workspace ws, int blocks, int nonZeros) {
         long tileSteps = 0;
-        for (int row0 = i0; row0 < i1; row0 += MR) {
-            int rows = Math.min(MR, i1 - row0);
-            for (int p = 0; p < k; p++) {
-                int any = 0;
-                for (int r = 0; r < rows; r++) {
-                    float v = transA ? a[aOffset + p * lda + row0 + r] : a[aOffset + (row0 + r) * lda + p];
-                    int nz = v != 0f ? 1 : 0;
-                    nonZeros += nz;
-                    any |= nz;
-                }
-                tileSteps += any * MR;
-            }
+        for (int blk = 0; blk < blocks; blk++) {
+            tileSteps += (long) ws.counts[blk] * MR;
         }
-        return tileSteps <= 2 * nonZeros;
+        return tileSteps > 2L * nonZeros;
     }
+
 
     /**
      * One MR×NR tile: {@code C = beta·C + Σ_q a[q]·B[steps[q]]} over the block's packed steps (B's step p at

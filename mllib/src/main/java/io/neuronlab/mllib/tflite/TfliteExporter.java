@@ -1,8 +1,10 @@
 package io.neuronlab.mllib.tflite;
 
 import io.neuronlab.mllib.files.AtomicFile;
+import io.neuronlab.mllib.nn.AdaptiveAvgPool2d;
 import io.neuronlab.mllib.nn.AvgPool2d;
 import io.neuronlab.mllib.nn.BatchNorm;
+import io.neuronlab.mllib.nn.Concat;
 import io.neuronlab.mllib.nn.Conv2d;
 import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
@@ -10,6 +12,7 @@ import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.nn.Linear;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
+import io.neuronlab.mllib.nn.Residual;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.nn.Sigmoid;
 import io.neuronlab.mllib.nn.Softmax;
@@ -26,9 +29,11 @@ import java.util.Map;
  * Exports a {@link Sequential} network to a float32 TensorFlow Lite model (schema v3, NHWC, batch 1, a
  * {@code serving_default} signature with input "input" and output "output").
  *
- * <p>Supported layers: Conv2d, MaxPool2d, AvgPool2d, Linear, ReLU, Sigmoid, Tanh, Softmax, Flatten, BatchNorm
- * (folded into the Conv2d or Linear right before it, using its running statistics) and Dropout (the identity at
- * inference, so left out); nested Sequentials are walked. Layouts are converted on the way: image input
+ * <p>Supported layers: Conv2d (a bias-less one gets its zero bias), MaxPool2d (padding and ceil mode included),
+ * AvgPool2d, AdaptiveAvgPool2d (when the output size divides the input's), Residual (ADD, then RELU), Concat
+ * (CONCATENATION along NHWC's channel axis 3), Linear, ReLU, Sigmoid, Tanh, Softmax, Flatten, BatchNorm (folded
+ * into the Conv2d or Linear right before it, using its running statistics) and Dropout (the identity at
+ * inference, so left out); nested Sequentials and the branches of Residual and Concat are walked. Layouts are converted on the way: image input
  * [1, C, H, W] becomes [1, H, W, C], filters OIHW become OHWI, Linear weights [in, out] become [out, in], and
  * because the NHWC graph flattens in (h, w, c) order, the first Linear after a flatten gets its input rows
  * permuted to match. Any other layer is rejected with an error naming it.
@@ -88,13 +93,19 @@ public final class TfliteExporter {
     private static List<Named> flatten(Sequential model) {
         List<Named> out = new ArrayList<>();
         for (Map.Entry<String, Layer> e : model.namedLayers().entrySet()) {
-            if (e.getValue() instanceof Sequential) {
-                for (Named inner : flatten((Sequential) e.getValue())) {
-                    out.add(new Named(e.getKey() + "/" + inner.name, inner.layer));
-                }
-            } else {
-                out.add(new Named(e.getKey(), e.getValue()));
-            }
+            out.addAll(flatten(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** {@code layer} as a list: a Sequential's layers (nested ones walked) under {@code name/}, else itself. */
+    private static List<Named> flatten(String name, Layer layer) {
+        if (!(layer instanceof Sequential)) {
+            return java.util.Collections.singletonList(new Named(name, layer));
+        }
+        List<Named> out = new ArrayList<>();
+        for (Named inner : flatten((Sequential) layer)) {
+            out.add(new Named(name + "/" + inner.name, inner.layer));
         }
         return out;
     }
@@ -116,6 +127,16 @@ public final class TfliteExporter {
         }
 
         TfliteModelBuilder run(List<Named> layers) {
+            walk(layers);
+            if (hwcOrder != null) {
+                restoreChwOrder();
+            }
+            b.output("output", t);
+            return b;
+        }
+
+        /** Adds {@code layers} to the graph, from the current tensor on. */
+        private void walk(List<Named> layers) {
             for (int i = 0; i < layers.size(); i++) {
                 Named n = layers.get(i);
                 Layer l = n.layer;
@@ -124,17 +145,21 @@ public final class TfliteExporter {
                     conv(n.name, (Conv2d) l, bn);
                 } else if (l instanceof Linear) {
                     linear(n.name, (Linear) l, bn);
-                } else if (l instanceof MaxPool2d || l instanceof AvgPool2d) {
+                } else if (l instanceof MaxPool2d) {
                     requireImages(n);
-                    if (l instanceof MaxPool2d && (((MaxPool2d) l).padding() != 0 || ((MaxPool2d) l).ceilMode())) {
-                        // TFLite's MAX_POOL_2D has only VALID and SAME padding: exporting these would change the result
-                        throw unsupported(n, "TFLite export supports max pooling without padding or ceil mode");
-                    }
-                    t = l instanceof MaxPool2d
-                        ? b.maxPool2d(n.name, t, ((MaxPool2d) l).kernel(), ((MaxPool2d) l).stride())
-                        : b.averagePool2d(n.name, t, ((AvgPool2d) l).kernel(), ((AvgPool2d) l).stride());
-                    int[] nhwc = b.shape(t);
-                    shape = new int[] {nhwc[3], nhwc[1], nhwc[2]};
+                    MaxPool2d p = (MaxPool2d) l;
+                    t = b.maxPool2d(n.name, t, p.kernel(), p.stride(), p.padding(), p.ceilMode());
+                    imagesFromTensor();
+                } else if (l instanceof AvgPool2d) {
+                    requireImages(n);
+                    t = b.averagePool2d(n.name, t, ((AvgPool2d) l).kernel(), ((AvgPool2d) l).stride());
+                    imagesFromTensor();
+                } else if (l instanceof AdaptiveAvgPool2d) {
+                    adaptiveAvgPool(n);
+                } else if (l instanceof Residual) {
+                    residual(n, (Residual) l);
+                } else if (l instanceof Concat) {
+                    concat(n, (Concat) l);
                 } else if (l instanceof ReLU) {
                     t = b.relu(n.name, t);
                 } else if (l instanceof Sigmoid) {
@@ -159,15 +184,89 @@ public final class TfliteExporter {
                     }
                     continue; // already folded
                 } else {
-                    throw unsupported(n, "TFLite export supports Conv2d, MaxPool2d, AvgPool2d, Linear, ReLU, "
-                        + "Sigmoid, Tanh, Softmax, Flatten, BatchNorm and Dropout");
+                    throw unsupported(n, "TFLite export supports Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, "
+                        + "Residual, Concat, Linear, ReLU, Sigmoid, Tanh, Softmax, Flatten, BatchNorm and Dropout");
                 }
             }
-            if (hwcOrder != null) {
-                restoreChwOrder();
+        }
+
+        /** The current tensor is NHWC images: record their mllib shape {C, H, W}. */
+        private void imagesFromTensor() {
+            int[] nhwc = b.shape(t);
+            shape = new int[] {nhwc[3], nhwc[1], nhwc[2]};
+        }
+
+        /**
+         * Adaptive average pooling to OH×OW is a plain AVERAGE_POOL_2D (kernel = stride = H / OH) when the sizes
+         * divide evenly — global pooling (1×1) always does. Otherwise PyTorch's windows have different sizes and
+         * overlap, which no single TFLite pool reproduces.
+         */
+        private void adaptiveAvgPool(Named n) {
+            requireImages(n);
+            AdaptiveAvgPool2d p = (AdaptiveAvgPool2d) n.layer;
+            int h = shape[1];
+            int w = shape[2];
+            if (h % p.outHeight() != 0 || w % p.outWidth() != 0) {
+                throw unsupported(n, "TFLite export supports adaptive average pooling only when the output size "
+                    + "divides the input size, but the input is " + h + "x" + w);
             }
-            b.output("output", t);
-            return b;
+            int kh = h / p.outHeight();
+            int kw = w / p.outWidth();
+            if (kh == 1 && kw == 1) {
+                return; // the identity
+            }
+            t = b.averagePool2d(n.name, t, kh, kw, kh, kw);
+            imagesFromTensor();
+        }
+
+        /** ADD of the branch and the shortcut (identity, or the downsample layers), then RELU if the block has it. */
+        private void residual(Named n, Residual r) {
+            requireImages(n);
+            int input = t;
+            int[] inShape = shape;
+            walk(flatten(n.name, r.branch()));
+            requireImagesAfter(n, "branch");
+            int branch = t;
+            int shortcut = input;
+            if (r.downsample() != null) {
+                t = input;
+                shape = inShape;
+                walk(flatten(n.name + "/" + Residual.DOWNSAMPLE, r.downsample()));
+                requireImagesAfter(n, "shortcut");
+                shortcut = t;
+            }
+            t = b.add(n.name + "/add", branch, shortcut);
+            if (r.reluAfter()) {
+                t = b.relu(n.name + "/relu", t);
+            }
+            imagesFromTensor();
+        }
+
+        /** Every branch from the same input, their outputs concatenated along NHWC's channel axis (3). */
+        private void concat(Named n, Concat c) {
+            requireImages(n);
+            int input = t;
+            int[] inShape = shape;
+            List<Integer> outs = new ArrayList<>();
+            for (Map.Entry<String, Layer> branch : c.children().entrySet()) {
+                t = input;
+                shape = inShape;
+                walk(flatten(n.name + "/" + branch.getKey(), branch.getValue()));
+                requireImagesAfter(n, "branch '" + branch.getKey() + "'");
+                outs.add(t);
+            }
+            int[] xs = new int[outs.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = outs.get(i);
+            }
+            t = b.concatenation(n.name, 3, xs);
+            imagesFromTensor();
+        }
+
+        private void requireImagesAfter(Named n, String part) {
+            if (shape.length != 3 || hwcOrder != null) {
+                throw unsupported(n, "its " + part + " must give images [N, C, H, W], not flattened features");
+            }
         }
 
         private void conv(String name, Conv2d conv, BatchNorm bn) {
@@ -184,8 +283,7 @@ public final class TfliteExporter {
                 fold(name, bn, w, bias, o, conv.inChannels() * k * k);
             }
             t = b.conv2d(name, t, w, bias, k, k, conv.stride(), conv.padding());
-            int[] nhwc = b.shape(t);
-            shape = new int[] {nhwc[3], nhwc[1], nhwc[2]};
+            imagesFromTensor();
         }
 
         private void linear(String name, Linear linear, BatchNorm bn) {

@@ -3,9 +3,11 @@ package io.neuronlab.mllib.tflite;
 import com.google.flatbuffers.FlatBufferBuilder;
 
 import org.tensorflow.lite.schema.ActivationFunctionType;
+import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.Buffer;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.ConcatenationOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
@@ -14,6 +16,7 @@ import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
 import org.tensorflow.lite.schema.PadOptions;
+import org.tensorflow.lite.schema.PadV2Options;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptions;
 import org.tensorflow.lite.schema.ReshapeOptions;
@@ -212,33 +215,150 @@ public final class TfliteModelBuilder {
 
     /** MAX_POOL_2D, no padding: [1, H, W, C] → [1, (H - k) / s + 1, (W - k) / s + 1, C]. */
     public int maxPool2d(String name, int x, int kernel, int stride) {
-        return pool(BuiltinOperator.MAX_POOL_2D, name, x, kernel, stride);
+        return pool(BuiltinOperator.MAX_POOL_2D, name, x, kernel, kernel, stride, stride);
+    }
+
+    /**
+     * Max pooling as mllib's (and PyTorch's) {@code MaxPool2d(kernel, stride, pad, ceilMode)}: padding never wins
+     * a window, and {@code ceilMode} keeps a last partial window that starts inside the input or its left padding.
+     * Written as MAX_POOL_2D with SAME padding when TFLite's SAME places the padding exactly there (Inception's
+     * 3×3/1 pad 1, most ceil-mode pools), else as PADV2 with −FLT_MAX (the lowest float, so it never wins either)
+     * followed by a VALID MAX_POOL_2D.
+     */
+    public int maxPool2d(String name, int x, int kernel, int stride, int pad, boolean ceilMode) {
+        int[] in = requireRank(name, x, 4);
+        if (pad == 0 && !ceilMode) {
+            return maxPool2d(name, x, kernel, stride);
+        }
+        int outH = pooledSize(name, in[1], kernel, stride, pad, ceilMode);
+        int outW = pooledSize(name, in[2], kernel, stride, pad, ceilMode);
+        if (sameMatches(in[1], outH, kernel, stride, pad) && sameMatches(in[2], outW, kernel, stride, pad)) {
+            return pool(BuiltinOperator.MAX_POOL_2D, name, x, kernel, kernel, stride, stride, Padding.SAME, outH, outW);
+        }
+        // after the left pad, the last window ends at (out - 1)·s + k; pad the right up to there (or not at all)
+        int bottom = Math.max(0, (outH - 1) * stride + kernel - in[1] - pad);
+        int right = Math.max(0, (outW - 1) * stride + kernel - in[2] - pad);
+        int padded = padV2(name + "/pad", x, pad, bottom, pad, right, -Float.MAX_VALUE);
+        int y = pool(BuiltinOperator.MAX_POOL_2D, name, padded, kernel, kernel, stride, stride);
+        int[] out = tensors.get(y).shape();
+        if (out[1] != outH || out[2] != outW) {
+            throw new IllegalStateException(name + ": padded pooling gives " + Arrays.toString(out) + ", expected "
+                + outH + "x" + outW);
+        }
+        return y;
+    }
+
+    /** mllib's MaxPool2d output size for one axis. */
+    static int pooledSize(String name, int size, int kernel, int stride, int pad, boolean ceilMode) {
+        int span = size + 2 * pad - kernel;
+        if (span < 0) {
+            throw new IllegalArgumentException(name + ": pool window " + kernel + " is larger than input " + size
+                + " with padding " + pad);
+        }
+        int out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
+        if (ceilMode && (out - 1) * stride >= size + pad) {
+            out--; // the last window would start in the right padding
+        }
+        return out;
+    }
+
+    /** Whether TFLite's SAME padding (out = ⌈in / s⌉, padding split with the smaller half first) is pad on the left. */
+    private static boolean sameMatches(int in, int out, int kernel, int stride, int pad) {
+        int sameOut = (in + stride - 1) / stride;
+        int total = Math.max((sameOut - 1) * stride + kernel - in, 0);
+        return sameOut == out && total / 2 == pad;
     }
 
     /** AVERAGE_POOL_2D, no padding (so every window averages k² real values, as mllib's AvgPool2d does). */
     public int averagePool2d(String name, int x, int kernel, int stride) {
-        return pool(BuiltinOperator.AVERAGE_POOL_2D, name, x, kernel, stride);
+        return pool(BuiltinOperator.AVERAGE_POOL_2D, name, x, kernel, kernel, stride, stride);
     }
 
-    private int pool(int opcode, String name, int x, int kernel, int stride) {
+    /** AVERAGE_POOL_2D, no padding, with a rectangular window (adaptive pooling of a non-square image). */
+    public int averagePool2d(String name, int x, int kernelH, int kernelW, int strideH, int strideW) {
+        return pool(BuiltinOperator.AVERAGE_POOL_2D, name, x, kernelH, kernelW, strideH, strideW);
+    }
+
+    private int pool(int opcode, String name, int x, int kernelH, int kernelW, int strideH, int strideW) {
         int[] in = requireRank(name, x, 4);
-        int outH = (in[1] - kernel) / stride + 1;
-        int outW = (in[2] - kernel) / stride + 1;
-        if (kernel > in[1] || kernel > in[2]) {
-            throw new IllegalArgumentException(name + ": pool window " + kernel + " is larger than input "
-                + Arrays.toString(in));
+        if (kernelH > in[1] || kernelW > in[2]) {
+            throw new IllegalArgumentException(name + ": pool window " + kernelH + "x" + kernelW
+                + " is larger than input " + Arrays.toString(in));
         }
+        int outH = (in[1] - kernelH) / strideH + 1;
+        int outW = (in[2] - kernelW) / strideW + 1;
+        return pool(opcode, name, x, kernelH, kernelW, strideH, strideW, Padding.VALID, outH, outW);
+    }
+
+    private int pool(int opcode, String name, int x, int kernelH, int kernelW, int strideH, int strideW,
+                     byte padding, int outH, int outW) {
+        int[] in = requireRank(name, x, 4);
         int y = activation(name, 1, outH, outW, in[3]);
         op(opcode, new int[] {x}, y, BuiltinOptions.Pool2DOptions, fb -> {
             Pool2DOptions.startPool2DOptions(fb);
-            Pool2DOptions.addPadding(fb, Padding.VALID);
-            Pool2DOptions.addStrideW(fb, stride);
-            Pool2DOptions.addStrideH(fb, stride);
-            Pool2DOptions.addFilterWidth(fb, kernel);
-            Pool2DOptions.addFilterHeight(fb, kernel);
+            Pool2DOptions.addPadding(fb, padding);
+            Pool2DOptions.addStrideW(fb, strideW);
+            Pool2DOptions.addStrideH(fb, strideH);
+            Pool2DOptions.addFilterWidth(fb, kernelW);
+            Pool2DOptions.addFilterHeight(fb, kernelH);
             Pool2DOptions.addFusedActivationFunction(fb, ActivationFunctionType.NONE);
             return Pool2DOptions.endPool2DOptions(fb);
         });
+        return y;
+    }
+
+    /** PADV2: H and W of NHWC {@code x} padded with {@code value} (top, bottom, left, right may differ). */
+    public int padV2(String name, int x, int top, int bottom, int left, int right, float value) {
+        int[] in = requireRank(name, x, 4);
+        int paddings = constantInt(name + "/paddings", new int[] {4, 2},
+            new int[] {0, 0, top, bottom, left, right, 0, 0});
+        int constant = constant(name + "/value", new int[] {}, new float[] {value});
+        int y = activation(name, 1, in[1] + top + bottom, in[2] + left + right, in[3]);
+        op(BuiltinOperator.PADV2, new int[] {x, paddings, constant}, y, BuiltinOptions.PadV2Options, fb -> {
+            PadV2Options.startPadV2Options(fb);
+            return PadV2Options.endPadV2Options(fb);
+        });
+        return y;
+    }
+
+    /** ADD of two tensors of the same shape (a residual block's sum). */
+    public int add(String name, int a, int b) {
+        int[] sa = tensors.get(a).shape();
+        int[] sb = tensors.get(b).shape();
+        if (!Arrays.equals(sa, sb)) {
+            throw new IllegalArgumentException(name + ": cannot add " + Arrays.toString(sa) + " and "
+                + Arrays.toString(sb));
+        }
+        int y = activation(name, sa);
+        op(BuiltinOperator.ADD, new int[] {a, b}, y, BuiltinOptions.AddOptions,
+            fb -> AddOptions.createAddOptions(fb, ActivationFunctionType.NONE, false));
+        return y;
+    }
+
+    /** CONCATENATION of {@code xs} along {@code axis} (3 = the channels of NHWC images); other dims must agree. */
+    public int concatenation(String name, int axis, int... xs) {
+        if (xs.length == 0) {
+            throw new IllegalArgumentException(name + ": nothing to concatenate");
+        }
+        int[] out = tensors.get(xs[0]).shape();
+        if (axis < 0 || axis >= out.length) {
+            throw new IllegalArgumentException(name + ": axis " + axis + " outside rank " + out.length);
+        }
+        for (int i = 1; i < xs.length; i++) {
+            int[] s = tensors.get(xs[i]).shape();
+            boolean ok = s.length == out.length;
+            for (int d = 0; ok && d < s.length; d++) {
+                ok = d == axis || s[d] == out[d];
+            }
+            if (!ok) {
+                throw new IllegalArgumentException(name + ": input " + i + " " + Arrays.toString(s)
+                    + " does not match " + Arrays.toString(tensors.get(xs[0]).shape()) + " off axis " + axis);
+            }
+            out[axis] += s[axis];
+        }
+        int y = activation(name, out);
+        op(BuiltinOperator.CONCATENATION, xs.clone(), y, BuiltinOptions.ConcatenationOptions,
+            fb -> ConcatenationOptions.createConcatenationOptions(fb, axis, ActivationFunctionType.NONE));
         return y;
     }
 

@@ -135,7 +135,7 @@ public class BenchTest {
         org.junit.Assume.assumeTrue("MNIST not available", dir != null && new File(dir, "train-images-idx3-ubyte").isFile());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1).trainImages(128)
-            .mnistDir(new File(dir)).compare(false).deep(false).memory(false).floor(false));
+            .mnistDir(new File(dir)).compare(false).deep(false).memory(false).floor(false).resnet(false));
         String out = bytes.toString("UTF-8");
         for (String name : new String[] {"lenet.train.t1", "lenet.infer1.t1", "lenet.infer1000.t1", "profile.total",
             "profile.conv1.backward", "profile.optimizer", "profile.kernel.gemm", "profile.kernel.im2col", "heap.peak",
@@ -155,7 +155,7 @@ public class BenchTest {
         org.junit.Assume.assumeTrue("MNIST not available", dir != null && new File(dir, "train-images-idx3-ubyte").isFile());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Bench.run(new PrintStream(bytes, true, "UTF-8"), new BenchOptions().gemmSizes().threads(1).trainImages(128)
-            .deepImages(200).mnistDir(new File(dir)).compare(false).profile(false).conv(false).memory(false));
+            .deepImages(200).mnistDir(new File(dir)).compare(false).profile(false).conv(false).memory(false).resnet(false));
         String out = bytes.toString("UTF-8");
         for (String line : new String[] {"deepcnn.train.t1: [0-9.]+ images/s",
             "floor.gemm.512: [0-9.]+ GFLOP/s \\(child JVM -Xmx1g -XX:-UseSuperWord -Dneuronlab.gemm=plain, 1 threads, kernel plain\\)",

@@ -5,6 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.io.ModelSerializer;
+import io.neuronlab.mllib.models.GoogLeNet;
+import io.neuronlab.mllib.models.ImageInput;
+import io.neuronlab.mllib.models.ResNet;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.nn.BatchNorm;
 import io.neuronlab.mllib.nn.Conv2d;
@@ -75,6 +78,39 @@ public class ExportTfliteCommandTest {
         }
         for (int i = 0; i < 10; i++) {
             assertEquals("output " + i, expected[i], y[i], 1e-5f);
+        }
+    }
+
+    @Test
+    public void exportsSavedResNetAndGoogLeNetAtSmallInputs() throws Exception {
+        Sequential[] nets = {
+            ResNet.resnet18(new ImageInput(3, 32, 4, 8, 3)),
+            GoogLeNet.create(new ImageInput(1, 28, 4, 8, 4)),
+        };
+        int[][] shapes = {{3, 32, 32}, {1, 28, 28}};
+        Random random = new Random(9);
+        for (int n = 0; n < nets.length; n++) {
+            File modelFile = new File(tmp.getRoot(), "net" + n + ".nlmf");
+            new ModelSerializer().save(nets[n], TrainingMetadata.none(), modelFile);
+            File tflite = new File(tmp.getRoot(), "net" + n + ".tflite");
+            String shape = shapes[n][0] + "," + shapes[n][1] + "," + shapes[n][2];
+            assertEquals(err.toString(), 0, run("export-tflite", "--model", modelFile.getPath(), "--input-shape", shape,
+                "--out", tflite.getPath()));
+            assertTrue(out.toString(), out.toString().contains("wrote " + tflite.getPath()));
+
+            Sequential loaded = new ModelSerializer().load(modelFile);
+            loaded.train(false);
+            Tensor x = Tensor.randn(random, 1, shapes[n][0], shapes[n][1], shapes[n][2]);
+            float[] expected = loaded.forward(x).data();
+            float[] nhwc = new float[x.numel()];
+            Layouts.chwToHwc(x.data(), 0, shapes[n][0], shapes[n][1], shapes[n][2], nhwc);
+            float[] y = new float[expected.length];
+            try (TfliteInterpreter interpreter = new BytedecoRuntime(true).load(Files.readAllBytes(tflite.toPath()))) {
+                interpreter.run(nhwc, y);
+            }
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(loaded + " output " + i, expected[i], y[i], 1e-4f);
+            }
         }
     }
 

@@ -54,4 +54,30 @@ public class FeatureMapsTest {
         Sequential mlp = new Sequential().add(new Flatten()).add(new Linear(784, 10, new He(), new Random(2)));
         assertEquals(0, FeatureMaps.ofFirstConvolutions(mlp, new GrayImage(28, 28), 2).size());
     }
+
+    @Test
+    public void layerByLayerGivesEveryLayersOutputEndingInTheNetworks() {
+        Sequential model = lenetLike();
+        model.train(false);
+        GrayImage input = new MnistPreprocessor().process(new StrokeRasterizer(20).rasterize(
+            java.util.Collections.singletonList(Stroke.of(100, 20, 100, 260)), 200, 280));
+        List<FeatureMaps.LayerOutput> outputs = FeatureMaps.layerByLayer(model, input);
+        assertEquals(8, outputs.size());
+        String[] names = {"conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten", "fc"};
+        String[] kinds = {"Conv2d", "ReLU", "MaxPool2d", "Conv2d", "ReLU", "MaxPool2d", "Flatten", "Linear"};
+        for (int i = 0; i < names.length; i++) {
+            assertEquals(names[i], outputs.get(i).layerName());
+            assertEquals(kinds[i], outputs.get(i).kind());
+        }
+        assertArrayEquals(new int[] {1, 4, 14, 14}, outputs.get(2).values().shape());
+        Tensor x = Tensor.of(input.pixels().clone(), 1, 1, 28, 28);
+        assertArrayEquals(model.forward(x).data(), outputs.get(7).values().data(), 1e-6f);
+        assertArrayEquals(model.layer("conv1").forward(x).data(), outputs.get(0).values().data(), 1e-6f);
+        try {
+            FeatureMaps.layerByLayer(new Linear(784, 10, new He(), new Random(2)), input);
+            throw new AssertionError("a single layer was taken for a network");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("Sequential"));
+        }
+    }
 }

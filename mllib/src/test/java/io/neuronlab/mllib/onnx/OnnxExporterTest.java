@@ -55,6 +55,7 @@ public class OnnxExporterTest {
             .add("pool1", new MaxPool2d(2, 2))
             .add("conv2", new Conv2d(4, 6, 3, 2, 1, new He(), r))
             .add("leaky", new LeakyReLU(0.1f))
+            .add("lrn", new io.neuronlab.mllib.nn.LocalResponseNorm(3, 0.5f, 0.75f, 2f))
             .add("avg", new AvgPool2d(2, 1))
             .add("flat", new Flatten())
             .add("fc1", new Linear(6 * 3 * 3, 16, new He(), r))

@@ -168,9 +168,18 @@ public final class WidgetViews {
             return bar;
         }
 
-        /** Shows a value computed from the slider's (e.g. 10^value for a log-scale slider). */
-        private String shown() {
-            return number(value());
+        /**
+         * Whether every position is a whole number (counts, sizes, steps, an integer exponent): such a slider's
+         * value is shown as "5", not "5.0000".
+         */
+        public boolean integral() {
+            double step = (max - min) / steps;
+            return min == Math.rint(min) && step == Math.rint(step);
+        }
+
+        /** The value as the label shows it: a whole number for an {@link #integral} slider, else 4 decimals. */
+        public String shown() {
+            return integral() ? Long.toString(Math.round(value())) : number(value());
         }
 
         private void update() {

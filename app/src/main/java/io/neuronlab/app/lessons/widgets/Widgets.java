@@ -20,12 +20,18 @@ public final class Widgets {
         ALL.put("numdiff", new NumericalDiffWidget());
         ALL.put("gradient_descent", new GradientDescentWidget());
         ALL.put("backprop", new BackpropWidget());
+        ALL.put("training_loop", new TrainingLoopWidget());
         ALL.put("optimizers", new OptimizersWidget());
+        ALL.put("init_histogram", new InitHistogramWidget());
+        ALL.put("batchnorm", new BatchNormWidget());
+        ALL.put("overfitting", new OverfittingWidget());
         ALL.put("conv1d", new MovingAverageWidget());
         ALL.put("conv2d", new ConvolutionWidget());
         ALL.put("conv_size", new ConvSizeWidget());
         ALL.put("pooling", new PoolingWidget());
         ALL.put("im2col", new Im2colWidget());
+        ALL.put("cnn_layers", new CnnLayersWidget());
+        ALL.put("famous_networks", new FamousNetworksWidget());
         ALL.put("architecture", new ArchitectureWidget());
         ALL.put("speed", new io.neuronlab.app.lessons.speed.SpeedWidget());
     }
