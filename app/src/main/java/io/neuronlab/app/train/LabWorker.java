@@ -23,12 +23,17 @@ import java.util.Map;
 
 /**
  * WorkManager's worker for a lab run: runs {@link LabRunner#runBlocking} as foreground work with a progress
- * notification, so the run goes on while the app is in the background.
+ * notification (and the same progress for WorkManager's observers, at most once a second), so the run goes on while
+ * the app is in the background.
  */
 public class LabWorker extends Worker {
     static final String WORK_NAME = "neuronlab-lab-run";
     static final String CHANNEL = "training";
     static final int NOTIFICATION_ID = 12;
+    /** Keys of the progress this worker reports to WorkManager ({@code WorkInfo.getProgress()}). */
+    static final String PROGRESS_EPOCH = "epoch";
+    static final String PROGRESS_EPOCHS = "epochs";
+    static final String PROGRESS_PERCENT = "percent";
 
     public LabWorker(@NonNull Context context, @NonNull WorkerParameters parameters) {
         super(context, parameters);
@@ -61,9 +66,16 @@ public class LabWorker extends Worker {
                 lastNotified[0] = now;
                 NotificationManager nm = getApplicationContext().getSystemService(NotificationManager.class);
                 nm.notify(NOTIFICATION_ID, notification(p));
+                setProgressAsync(progressData(p));
             }
         });
         return end.status == LabProgress.Status.FAILED ? Result.failure() : Result.success();
+    }
+
+    /** Where a run is, for WorkManager's observers: epoch, planned epochs, percent of the batches done. */
+    static Data progressData(LabProgress p) {
+        return new Data.Builder().putInt(PROGRESS_EPOCH, p.epoch).putInt(PROGRESS_EPOCHS, p.epochs)
+                .putInt(PROGRESS_PERCENT, Math.round(100 * p.fractionDone())).build();
     }
 
     private ForegroundInfo foregroundInfo(LabProgress p) {

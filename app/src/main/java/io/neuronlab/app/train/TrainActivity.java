@@ -123,6 +123,8 @@ public class TrainActivity extends FeatureActivity {
         stop.setOnClickListener(v -> model.stop());
         findViewById(R.id.lab_open_fine_tune).setOnClickListener(
                 v -> startActivity(new android.content.Intent(this, FineTuneActivity.class)));
+        findViewById(R.id.lab_open_experiments).setOnClickListener(
+                v -> startActivity(new android.content.Intent(this, ExperimentsActivity.class)));
         findViewById(R.id.lab_open_models).setOnClickListener(
                 v -> startActivity(new android.content.Intent(this, io.neuronlab.app.models.ModelsActivity.class)));
         model.progress().observe(this, this::render);

@@ -76,16 +76,19 @@ public final class LabSettings {
     }
 
     /**
-     * The recipe's own choices for {@code network} (optimizer, rate, batch, its dropout), He initialisation, no batch
-     * norm, the whole bundled slice, and epochs for a short run: LeNet reaches ≥ 97 % on the slice's test images
-     * with these (LabSettingsTest).
+     * The recipe's own choices for {@code network} (optimizer, rate, batch, its dropout), He initialisation, the whole
+     * bundled slice, and epochs for a short run. LeNet also gets batch norm and, with it, twice the recipe's Adam
+     * step (0.002): after 3 epochs on the 12,000-image slice that scored 97.7–97.9 % on 3,000 MNIST training images
+     * outside the slice (the recipe's plain settings: 96.1 %), and reaches ≥ 97 % on the slice's test images
+     * ({@code LabDefaultsAccuracyTest}).
      */
     public static LabSettings defaults(String network, int availableImages) {
         Recipe recipe = Recipes.byName(network);
         float dropout = network.equals("deepcnn") ? 0.5f : 0f;
         int epochs = network.equals("mlp") ? 5 : 3;
-        return new LabSettings(network, recipe.optimizerName(), recipe.learningRate(), recipe.batchSize(), epochs,
-            Init.HE, false, dropout, 0f, availableImages, 1);
+        boolean lenet = network.equals("lenet");
+        return new LabSettings(network, recipe.optimizerName(), lenet ? 2 * recipe.learningRate() : recipe.learningRate(),
+            recipe.batchSize(), epochs, Init.HE, lenet, dropout, 0f, availableImages, 1);
     }
 
     public LabSettings withNetwork(String value) {

@@ -17,11 +17,18 @@ import org.junit.Test;
 public class LabSettingsTest {
     @Test
     public void defaultsComeFromTheRecipeRegistry() {
-        LabSettings s = LabSettings.defaults("lenet", 12_000);
+        LabSettings s = LabSettings.defaults("mlp", 12_000);
         assertEquals("adam", s.optimizer);
         assertEquals(0.001f, s.learningRate, 0f);
-        assertEquals(64, s.batchSize);
+        assertEquals(100, s.batchSize);
         assertEquals(LabSettings.Init.HE, s.init);
+        assertTrue(!s.batchNorm);
+        // LeNet: batch norm and twice the recipe's step (chosen on held-out images, see LabDefaultsAccuracyTest)
+        LabSettings lenet = LabSettings.defaults("lenet", 12_000);
+        assertTrue(lenet.batchNorm);
+        assertEquals(0.002f, lenet.learningRate, 0f);
+        assertEquals(64, lenet.batchSize);
+        assertEquals(3, lenet.epochs);
         assertEquals(0.5f, LabSettings.defaults("deepcnn", 100).dropout, 0f);
     }
 

@@ -178,7 +178,7 @@ public class TrainingControllerTest {
         } catch (ProcessKilled expected) {
             // killed
         }
-        TrainingController other = new TrainingController(tiny(2).withLearningRate(0.002f), train, test, checkpoint);
+        TrainingController other = new TrainingController(tiny(2).withLearningRate(0.003f), train, test, checkpoint);
         assertEquals(0, other.run().resumedAfterEpoch);
     }
 

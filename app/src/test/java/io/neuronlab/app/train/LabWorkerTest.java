@@ -1,0 +1,207 @@
+package io.neuronlab.app.train;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.content.Context;
+import android.os.Looper;
+import androidx.test.core.app.ApplicationProvider;
+import androidx.test.ext.junit.runners.AndroidJUnit4;
+import androidx.work.Configuration;
+import androidx.work.Data;
+import androidx.work.WorkInfo;
+import androidx.work.WorkManager;
+import androidx.work.impl.WorkManagerImpl;
+import androidx.work.impl.utils.taskexecutor.WorkManagerTaskExecutor;
+import io.neuronlab.app.InMemoryDatabase;
+import io.neuronlab.mllib.io.ModelFile;
+import io.neuronlab.mllib.lab.LabProgress;
+import io.neuronlab.mllib.lab.LabSettings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+
+/**
+ * Lab runs through the real WorkManager 2.8.1 (its scheduler, database, worker wrapper and executors — not a plain
+ * thread): a tiny run goes to the end and reports its progress to WorkManager; a run whose process dies after a saved
+ * epoch resumes from that checkpoint when the user starts it again.
+ *
+ * <p>WorkManager's own test artifact ({@code androidx.work:work-testing}) is not on Maven Central for 2.8.1 (only
+ * 2.11.2+, which needs work-runtime 2.11.2 and compileSdk 35), so this test installs a WorkManager for the test's
+ * Application the way its {@code WorkManagerTestInitHelper} does: {@link WorkManagerImpl#setDelegate} with a fresh
+ * instance on an in-memory database.
+ */
+@RunWith(AndroidJUnit4.class)
+public class LabWorkerTest {
+    @Rule
+    public final InMemoryDatabase database = new InMemoryDatabase();
+
+    private Context context;
+    private ExecutorService workers;
+    private ExecutorService tasks;
+    private WorkManagerImpl impl;
+    private WorkManager work;
+
+    @Before
+    public void realWorkManager() {
+        context = ApplicationProvider.getApplicationContext();
+        workers = Executors.newFixedThreadPool(2);
+        tasks = Executors.newFixedThreadPool(2);
+        Configuration configuration = new Configuration.Builder().setExecutor(workers).setTaskExecutor(tasks).build();
+        impl = new WorkManagerImpl(context, configuration, new WorkManagerTaskExecutor(tasks), true);
+        WorkManagerImpl.setDelegate(impl);
+        work = WorkManager.getInstance(context);
+    }
+
+    @After
+    public void release() throws InterruptedException {
+        workers.shutdownNow();
+        tasks.shutdownNow();
+        workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        tasks.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        impl.getWorkDatabase().close();
+        WorkManagerImpl.setDelegate(null);
+    }
+
+    /** A fresh process's runner that starts runs through WorkManager (the app's launcher). */
+    private LabRunner runner() {
+        LabRunner runner = LabRunner.replaceForTests(context);
+        runner.setLauncher(LabWorker::enqueue);
+        return runner;
+    }
+
+    private static LabSettings tiny(int epochs) {
+        return LabSettings.defaults("lenet", 300).withBatchSize(20).withEpochs(epochs);
+    }
+
+    private List<WorkInfo> infos() throws Exception {
+        return work.getWorkInfosForUniqueWork(LabWorker.WORK_NAME).get();
+    }
+
+    /** Lets the workers run and the main looper deliver until {@code condition} holds. */
+    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            shadowOf(Looper.getMainLooper()).idle();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            assertTrue("timed out waiting for " + what, System.nanoTime() < deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static LabProgress now(LabRunner runner) {
+        return runner.progress().getValue();
+    }
+
+    @Test
+    public void aTinyRunGoesToTheEndThroughWorkManagerAndReportsProgress() throws Exception {
+        LabRunner runner = runner();
+        assertTrue(runner.start(tiny(2)));
+        waitFor("the worker to start training", () -> now(runner) != null
+                && now(runner).status == LabProgress.Status.RUNNING);
+        runner.pause(); // holds the run, so its WorkManager progress can be read while it is RUNNING
+        waitFor("the paused run", () -> now(runner).status == LabProgress.Status.PAUSED);
+        Data[] progress = new Data[1];
+        waitFor("progress in WorkManager", () -> {
+            try {
+                List<WorkInfo> list = infos();
+                if (list.size() == 1 && list.get(0).getState() == WorkInfo.State.RUNNING) {
+                    progress[0] = list.get(0).getProgress();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return progress[0] != null && progress[0].getKeyValueMap().containsKey(LabWorker.PROGRESS_EPOCH);
+        });
+        assertEquals(1, progress[0].getInt(LabWorker.PROGRESS_EPOCH, -1));
+        assertEquals(2, progress[0].getInt(LabWorker.PROGRESS_EPOCHS, -1));
+        int percent = progress[0].getInt(LabWorker.PROGRESS_PERCENT, -1);
+        assertTrue("percent " + percent, percent >= 0 && percent < 100);
+
+        runner.resume();
+        waitFor("the work to succeed", () -> {
+            try {
+                List<WorkInfo> list = infos();
+                return list.size() == 1 && list.get(0).getState() == WorkInfo.State.SUCCEEDED;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        waitFor("the end on the screen", () -> now(runner).isDone());
+        LabProgress end = now(runner);
+        assertEquals(LabProgress.Status.FINISHED, end.status);
+        assertEquals(2, end.testAccuracy.length);
+        assertEquals(2 * 15, end.batchLoss.length);
+        assertEquals("the run is in the history", 1, database.get().trainingRuns().latest(5).size());
+        File[] models = new File(context.getFilesDir(), "models").listFiles();
+        assertNotNull(models);
+        assertEquals("the finished network is a model file", 1, models.length);
+        assertFalse("no checkpoint left after a finished run", runner.checkpoint().exists());
+    }
+
+    @Test
+    public void aRunWhoseProcessDiedResumesFromItsLastCheckpoint() throws Exception {
+        LabSettings settings = tiny(4);
+        LabRunner first = runner();
+        assertTrue(first.start(settings));
+        waitFor("the first epoch", () -> now(first) != null && now(first).testAccuracy.length >= 1);
+        first.pause();
+        waitFor("the paused run", () -> now(first).status == LabProgress.Status.PAUSED);
+        // the process dies here: what survives is the files, i.e. the checkpoint of the last finished epoch
+        File checkpoint = first.checkpoint();
+        assertTrue(checkpoint.isFile());
+        File disk = new File(context.getCacheDir(), "checkpoint-at-death.nlmf");
+        Files.copy(checkpoint.toPath(), disk.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        int savedEpochs = ModelFile.read(disk).metadata().epochs();
+        float[] savedTestAccuracy = Arrays.copyOf(now(first).testAccuracy, savedEpochs);
+        assertTrue("saved " + savedEpochs + " epochs", savedEpochs >= 1 && savedEpochs < 4);
+        first.stop(); // ends this process's run (a stop deletes the checkpoint; the dead process's file comes back below)
+        waitFor("the first run to end", () -> now(first).isDone());
+        waitFor("the first work to end", () -> {
+            try {
+                return infos().get(0).getState().isFinished();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Files.copy(disk.toPath(), checkpoint.toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+        // the app comes back in a new process: the screen offers the interrupted run and starts it through WorkManager
+        LabRunner second = runner();
+        assertEquals(settings, second.pendingSettings());
+        assertTrue(second.start(second.pendingSettings()));
+        waitFor("the resumed run to end", () -> now(second) != null && now(second).isDone());
+        LabProgress end = now(second);
+        assertEquals(LabProgress.Status.FINISHED, end.status);
+        assertEquals("continued after the saved epochs", savedEpochs, end.resumedAfterEpoch);
+        assertEquals(4, end.testAccuracy.length);
+        assertEquals(4 * 15, end.batchLoss.length);
+        assertArrayEquals("the saved epochs' curve came back from the checkpoint", savedTestAccuracy,
+                Arrays.copyOf(end.testAccuracy, savedEpochs), 1e-5f);
+        waitFor("the second work to succeed", () -> {
+            try {
+                List<WorkInfo> list = infos();
+                return list.get(list.size() - 1).getState() == WorkInfo.State.SUCCEEDED;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertFalse(checkpoint.exists());
+    }
+}
