@@ -65,6 +65,8 @@ public class ScreenshotTest {
         }
         // screens opened from a feature rather than from home
         screens.add(io.neuronlab.app.samples.SamplesActivity.class);
+        screens.add(io.neuronlab.app.models.ModelsActivity.class);
+        screens.add(io.neuronlab.app.models.CompareActivity.class);
         List<Object[]> parameters = new ArrayList<>();
         for (Class<? extends Activity> screen : screens) {
             String name = screen.getSimpleName().replace("Activity", "").toLowerCase(Locale.ROOT);

@@ -19,6 +19,8 @@ public final class ChartModel {
     private final float fixedYMin;
     private final float fixedYMax;
     private final boolean wholeNumberX;
+    private final float fixedXMin;
+    private final float fixedXMax;
 
     public ChartModel(List<Series> series, String xTitle, String yTitle, float fixedYMin, float fixedYMax) {
         this(series, xTitle, yTitle, fixedYMin, fixedYMax, false);
@@ -27,7 +29,15 @@ public final class ChartModel {
     /** @param wholeNumberX x ticks only at whole numbers (epochs) */
     public ChartModel(List<Series> series, String xTitle, String yTitle, float fixedYMin, float fixedYMax,
                       boolean wholeNumberX) {
+        this(series, xTitle, yTitle, Float.NaN, Float.NaN, fixedYMin, fixedYMax, wholeNumberX);
+    }
+
+    /** With fixed x bounds too (either may be NaN: fitted to the data on that side), e.g. a plot over −5..5. */
+    public ChartModel(List<Series> series, String xTitle, String yTitle, float fixedXMin, float fixedXMax,
+                      float fixedYMin, float fixedYMax, boolean wholeNumberX) {
         this.wholeNumberX = wholeNumberX;
+        this.fixedXMin = fixedXMin;
+        this.fixedXMax = fixedXMax;
         this.series = Collections.unmodifiableList(new ArrayList<>(series));
         this.xTitle = xTitle == null ? "" : xTitle;
         this.yTitle = yTitle == null ? "" : yTitle;
@@ -63,21 +73,31 @@ public final class ChartModel {
         return true;
     }
 
+    /** Fitted to the finite x values (bars: their whole width); a fixed bound wins over the data on its side. */
     public Axis xAxis() {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
+            double half = s.isBars() ? s.barWidth() / 2.0 : 0;
             for (int i = 0; i < s.size(); i++) {
                 if (Float.isFinite(s.x(i)) && Float.isFinite(s.y(i))) {
-                    low = Math.min(low, s.x(i));
-                    high = Math.max(high, s.x(i));
+                    low = Math.min(low, s.x(i) - half);
+                    high = Math.max(high, s.x(i) + half);
                 }
             }
+        }
+        if (Float.isFinite(fixedXMin)) {
+            low = fixedXMin;
+            high = Math.max(high, fixedXMin);
+        }
+        if (Float.isFinite(fixedXMax)) {
+            high = fixedXMax;
+            low = Math.min(low, fixedXMax);
         }
         return Axis.covering(low, high, MAX_TICKS, wholeNumberX);
     }
 
-    /** Fitted to the finite y values; a fixed bound given to the view wins over the data on its side. */
+    /** Fitted to the finite y values (and 0 when there are bars); a fixed bound wins over the data on its side. */
     public Axis yAxis() {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -86,6 +106,10 @@ public final class ChartModel {
                 if (Float.isFinite(s.x(i)) && Float.isFinite(s.y(i))) {
                     low = Math.min(low, s.y(i));
                     high = Math.max(high, s.y(i));
+                    if (s.isBars()) {
+                        low = Math.min(low, 0);
+                        high = Math.max(high, 0);
+                    }
                 }
             }
         }

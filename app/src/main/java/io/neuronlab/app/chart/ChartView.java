@@ -20,6 +20,8 @@ import java.util.List;
  * chart.setSeries(Arrays.asList(raw.faint(), raw.smoothed("smoothed", 0.9f)));
  * chart.setYRange(0f, 1f);   // optional: fixed bounds, e.g. accuracy
  * chart.setWholeNumberX(true); // optional: x ticks 1, 2, 3 (epochs)
+ * chart.setXRange(-5f, 5f);   // optional: fixed x bounds (a function plotted over an interval)
+ * chart.setSeries(Collections.singletonList(histogram.bars())); // bars instead of a line
  * </pre>
  *
  * The content description summarises every series (points, first, last, lowest, highest). Call from the main
@@ -39,6 +41,9 @@ public class ChartView extends View {
     private float fixedYMin = Float.NaN;
     private float fixedYMax = Float.NaN;
     private boolean wholeNumberX;
+    private float fixedXMin = Float.NaN;
+    private float fixedXMax = Float.NaN;
+    private final Paint bar = new Paint(Paint.ANTI_ALIAS_FLAG);
     private ChartModel model = ChartModel.empty();
 
     public ChartView(Context context) {
@@ -91,6 +96,13 @@ public class ChartView extends View {
         update();
     }
 
+    /** Fixed x bounds (either may be NaN: fitted to the data on that side); points outside are clipped. */
+    public void setXRange(float min, float max) {
+        this.fixedXMin = min;
+        this.fixedXMax = max;
+        update();
+    }
+
     /** Ticks on the x axis only at whole numbers (epochs rather than 1.5). */
     public void setWholeNumberX(boolean on) {
         this.wholeNumberX = on;
@@ -103,7 +115,7 @@ public class ChartView extends View {
     }
 
     private void update() {
-        model = new ChartModel(series, xTitle, yTitle, fixedYMin, fixedYMax, wholeNumberX);
+        model = new ChartModel(series, xTitle, yTitle, fixedXMin, fixedXMax, fixedYMin, fixedYMax, wholeNumberX);
         setContentDescription(describe());
         invalidate();
     }
@@ -184,6 +196,10 @@ public class ChartView extends View {
 
     private void drawSeries(Canvas canvas, Series s, Axis x, Axis y, float left, float top, float right,
                             float bottom) {
+        if (s.isBars()) {
+            drawBars(canvas, s, x, y, left, top, right, bottom);
+            return;
+        }
         line.setColor(s.isFaint() ? (s.color() & 0x00FFFFFF) | 0x60000000 : s.color());
         line.setStrokeWidth((s.isFaint() ? 1 : 2) * density);
         dot.setColor(line.getColor());
@@ -214,6 +230,22 @@ public class ChartView extends View {
                             bottom - y.fraction(s.y(i)) * (bottom - top), 3 * density, dot);
                 }
             }
+        }
+    }
+
+    /** A histogram: each bar centred on its x, 80 % of the bin wide (a gap shows the bins), from 0 to y. */
+    private void drawBars(Canvas canvas, Series s, Axis x, Axis y, float left, float top, float right, float bottom) {
+        bar.setColor(s.isFaint() ? (s.color() & 0x00FFFFFF) | 0x60000000 : s.color());
+        float half = 0.4f * s.barWidth();
+        float zero = bottom - Math.max(0f, Math.min(1f, y.fraction(0))) * (bottom - top);
+        for (int i = 0; i < s.size(); i++) {
+            if (!Float.isFinite(s.y(i)) || !Float.isFinite(s.x(i))) {
+                continue;
+            }
+            float x0 = left + x.fraction(s.x(i) - half) * (right - left);
+            float x1 = left + x.fraction(s.x(i) + half) * (right - left);
+            float py = bottom - y.fraction(s.y(i)) * (bottom - top);
+            canvas.drawRect(x0, Math.min(py, zero), Math.max(x1, x0 + density), Math.max(py, zero), bar);
         }
     }
 

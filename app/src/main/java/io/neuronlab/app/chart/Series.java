@@ -13,6 +13,7 @@ public final class Series {
     private final float[] y;
     private final int color;
     private final boolean faint;
+    private final boolean bars;
 
     /**
      * @param label shown in the legend and read out in the content description
@@ -21,10 +22,10 @@ public final class Series {
      * @param color ARGB, e.g. from {@link ChartView#palette(android.content.Context)}
      */
     public Series(String label, float[] x, float[] y, int color) {
-        this(label, x, y, color, false);
+        this(label, x, y, color, false, false);
     }
 
-    private Series(String label, float[] x, float[] y, int color, boolean faint) {
+    private Series(String label, float[] x, float[] y, int color, boolean faint, boolean bars) {
         if (label == null) {
             throw new IllegalArgumentException("label must not be null");
         }
@@ -36,6 +37,7 @@ public final class Series {
         this.y = y.clone();
         this.color = color;
         this.faint = faint;
+        this.bars = bars;
     }
 
     /** y against 1, 2, 3, … (batch or epoch numbers). */
@@ -49,12 +51,35 @@ public final class Series {
 
     /** The same series drawn thin and translucent, e.g. the raw loss behind its smoothed line. */
     public Series faint() {
-        return new Series(label, x, y, color, true);
+        return new Series(label, x, y, color, true, bars);
+    }
+
+    /**
+     * The same series drawn as bars (a histogram: x are the bins' centres, ascending and evenly spaced, y the
+     * counts or fractions). The chart's y axis then includes 0, where the bars stand.
+     */
+    public Series bars() {
+        for (int i = 1; i < x.length; i++) {
+            if (!(x[i] > x[i - 1])) {
+                throw new IllegalArgumentException("bars need ascending x (bin centres), x[" + i + "] = " + x[i]
+                        + " after " + x[i - 1]);
+            }
+        }
+        return new Series(label, x, y, color, faint, true);
+    }
+
+    /** Width of one bar: the smallest gap between neighbouring x values (1 for a single bar). */
+    public float barWidth() {
+        float width = Float.POSITIVE_INFINITY;
+        for (int i = 1; i < x.length; i++) {
+            width = Math.min(width, x[i] - x[i - 1]);
+        }
+        return Float.isFinite(width) ? width : 1f;
     }
 
     /** This series' x with y exponentially smoothed ({@link Smoothing#exponential}), under a new label. */
     public Series smoothed(String smoothedLabel, float weight) {
-        return new Series(smoothedLabel, x, Smoothing.exponential(y, weight), color, false);
+        return new Series(smoothedLabel, x, Smoothing.exponential(y, weight), color, false, false);
     }
 
     public String label() {
@@ -79,6 +104,11 @@ public final class Series {
 
     public boolean isFaint() {
         return faint;
+    }
+
+    /** Whether this series is drawn as bars ({@link #bars()}). */
+    public boolean isBars() {
+        return bars;
     }
 
     /** The last finite y, or NaN when there is none. */

@@ -58,7 +58,6 @@ public class CompareActivity extends FeatureActivity {
     }
 
     private void showChoices(List<ModelEntry> list) {
-        boolean firstTime = entries.isEmpty();
         entries = list;
         List<String> names = new ArrayList<>();
         for (ModelEntry e : list) {
@@ -66,11 +65,27 @@ public class CompareActivity extends FeatureActivity {
         }
         first.setAdapter(adapter(names));
         second.setAdapter(adapter(names));
-        if (firstTime && list.size() > 1) {
-            second.setSelection(1); // the built-in model against the newest one
-        }
+        int[] chosen = model.selection();
+        first.setSelection(Math.min(chosen[0], list.size() - 1));
+        second.setSelection(Math.min(chosen[1], list.size() - 1));
+        first.setOnItemSelectedListener(remember(0));
+        second.setOnItemSelectedListener(remember(1));
         compare.setEnabled(list.size() > 1 && model.progress().getValue() == null);
         status.setText(list.size() > 1 ? R.string.compare_ready : R.string.compare_need_two);
+    }
+
+    /** Keeps a chooser's position in the ViewModel, so a rotation keeps the user's choice. */
+    private android.widget.AdapterView.OnItemSelectedListener remember(int which) {
+        return new android.widget.AdapterView.OnItemSelectedListener() {
+            @Override
+            public void onItemSelected(android.widget.AdapterView<?> parent, View view, int position, long id) {
+                model.selection()[which] = position;
+            }
+
+            @Override
+            public void onNothingSelected(android.widget.AdapterView<?> parent) {
+            }
+        };
     }
 
     private ArrayAdapter<String> adapter(List<String> items) {

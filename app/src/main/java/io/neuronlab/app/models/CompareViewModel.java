@@ -33,6 +33,7 @@ public class CompareViewModel extends ViewModel {
     private final MutableLiveData<List<ModelEntry>> entries = new MutableLiveData<>();
     private final MutableLiveData<int[]> progress = new MutableLiveData<>();
     private final MutableLiveData<Outcome> outcome = new MutableLiveData<>();
+    private final int[] selection = {0, 1}; // survives rotation with the ViewModel
     private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     public CompareViewModel(ModelCatalog catalog, TestDigits testDigits, Executor background) {
@@ -40,6 +41,11 @@ public class CompareViewModel extends ViewModel {
         this.testDigits = testDigits;
         this.background = background;
         background.execute(() -> entries.postValue(catalog.entries()));
+    }
+
+    /** The positions chosen for model A and B ({0, 1}: the built-in model against the newest); main thread only. */
+    public int[] selection() {
+        return selection;
     }
 
     public LiveData<List<ModelEntry>> entries() {

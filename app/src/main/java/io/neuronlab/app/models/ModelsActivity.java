@@ -86,7 +86,8 @@ public class ModelsActivity extends FeatureActivity {
         for (ModelEntry e : entries) {
             View row = inflater.inflate(R.layout.item_model, list, false);
             row.setTag(e.builtIn() ? "built-in" : e.fileName());
-            ((TextView) row.findViewById(R.id.model_title)).setText(ModelText.title(this, e));
+            String title = ModelText.title(this, e);
+            ((TextView) row.findViewById(R.id.model_title)).setText(title);
             ((TextView) row.findViewById(R.id.model_details)).setText(ModelText.details(this, e));
             row.findViewById(R.id.model_in_use).setVisibility(e.inUse() ? View.VISIBLE : View.GONE);
             Button use = row.findViewById(R.id.model_use);
@@ -100,6 +101,10 @@ public class ModelsActivity extends FeatureActivity {
             Button delete = row.findViewById(R.id.model_delete);
             delete.setVisibility(e.builtIn() ? View.GONE : View.VISIBLE);
             delete.setOnClickListener(v -> confirmDelete(e));
+            // every row has the same three buttons: a screen reader also says which model each one acts on
+            for (Button b : new Button[] {use, export, delete}) {
+                b.setContentDescription(getString(R.string.models_action_on, b.getText(), title));
+            }
             list.addView(row);
         }
     }
@@ -177,12 +182,12 @@ public class ModelsActivity extends FeatureActivity {
                 throw new java.io.FileNotFoundException(String.valueOf(uri));
             }
             return in;
-        }, displayName(uri));
+        }, () -> displayName(app, uri));
     }
 
     /** The picked document's name as the user sees it ("lenet.nlmf"). */
-    private String displayName(Uri uri) {
-        try (Cursor c = getContentResolver().query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+    private static String displayName(Context app, Uri uri) {
+        try (Cursor c = app.getContentResolver().query(uri, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
             if (c != null && c.moveToFirst() && !c.isNull(0)) {
                 return c.getString(0);
             }

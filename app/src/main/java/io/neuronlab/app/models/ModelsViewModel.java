@@ -114,8 +114,9 @@ public class ModelsViewModel extends ViewModel {
      * Checks and adds a model file the user picked; a damaged, truncated or foreign file is refused with the
      * reason and the library stays as it was.
      */
-    public void importFrom(Source source, String displayName) {
+    public void importFrom(Source source, java.util.function.Supplier<String> nameOfDocument) {
         background.execute(() -> {
+            String displayName = nameOfDocument.get(); // asks the document's provider: off the main thread too
             String name = catalog.library().importName(displayName);
             try (InputStream in = source.open()) {
                 catalog.library().importModel(in, name);

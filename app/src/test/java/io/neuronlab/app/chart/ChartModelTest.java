@@ -69,4 +69,34 @@ public class ChartModelTest {
         assertEquals((0.5f * 0.5f + 0.5f * 3f) / 0.75f, smooth.y(1), 1e-6f);
         assertTrue(raw.faint().isFaint());
     }
+
+    @Test
+    public void barsCoverTheirWholeBinsAndStandOnZero() {
+        Series h = new Series("hist", new float[] {0.25f, 0.75f}, new float[] {3f, 5f}, 0).bars();
+        assertTrue(h.isBars());
+        assertEquals(0.5f, h.barWidth(), 0f);
+        ChartModel model = new ChartModel(Collections.singletonList(h), "value", "count", Float.NaN, Float.NaN);
+        // bins [0, 0.5] and [0.5, 1]: the axis reaches both outer edges, and y starts at 0 although the least count is 3
+        assertTrue(model.xAxis().min() <= 0 && model.xAxis().max() >= 1);
+        assertTrue(model.xAxis().max() < 1.5);
+        assertEquals(0, model.yAxis().min(), 0);
+        assertTrue(model.yAxis().max() >= 5);
+        // a line of the same points does not stretch to 0
+        ChartModel line = new ChartModel(Collections.singletonList(new Series("l", new float[] {0.25f, 0.75f},
+                new float[] {3f, 5f}, 0)), "", "", Float.NaN, Float.NaN);
+        assertTrue(line.yAxis().min() > 0);
+        assertThrows(IllegalArgumentException.class,
+                () -> new Series("h", new float[] {1f, 1f}, new float[] {1f, 2f}, 0).bars());
+        assertTrue(h.faint().isBars());
+    }
+
+    @Test
+    public void fixedXRangeWinsOverTheData() {
+        Series a = new Series("f", new float[] {-100f, 0f, 100f}, new float[] {1f, 0f, 1f}, 0);
+        ChartModel model = new ChartModel(Collections.singletonList(a), "x", "y", -5f, 5f, Float.NaN, Float.NaN, false);
+        assertEquals(-5, model.xAxis().min(), 0);
+        assertEquals(5, model.xAxis().max(), 0);
+        ChartModel fitted = new ChartModel(Collections.singletonList(a), "x", "y", Float.NaN, Float.NaN);
+        assertEquals(-100, fitted.xAxis().min(), 0);
+    }
 }

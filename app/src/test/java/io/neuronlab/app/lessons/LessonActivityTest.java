@@ -148,6 +148,94 @@ public class LessonActivityTest {
         }
     }
 
+    @Test
+    public void theActivationPlotMarksMllibsValueAndSlopeWhereTheSliderIs() {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("03-activations"))) {
+            onView(withTagValue(is("activation_1"))).perform(scrollTo(), click()); // sigmoid
+            onView(withTagValue(is("activation_x"))).perform(scrollTo(), tapAt(1f)); // x = 5
+            io.neuronlab.mllib.tensor.Tensor x = io.neuronlab.mllib.tensor.Tensor.of(new float[] {5f}, 1).requiresGrad(true);
+            io.neuronlab.mllib.tensor.Tensor y = io.neuronlab.mllib.functions.Activations.sigmoid(x);
+            y.sum().backward();
+            scenario.onActivity(a -> {
+                io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("activation_chart");
+                List<io.neuronlab.app.chart.Series> series = chart.model().series();
+                assertEquals(4, series.size()); // h, h', and the point on each
+                io.neuronlab.app.chart.Series value = series.get(2);
+                io.neuronlab.app.chart.Series slope = series.get(3);
+                assertEquals(5f, value.x(0), 1e-6f);
+                assertEquals(y.item(), value.y(0), 0f);
+                assertEquals(x.grad().item(), slope.y(0), 0f);
+                assertEquals("h = " + WidgetViews.number(y.item()), value.label());
+                assertTrue(chart.getContentDescription().toString().contains("sigmoid(x)"));
+            });
+            // another function: the curves and the point follow
+            onView(withTagValue(is("activation_3"))).perform(scrollTo(), click()); // ReLU
+            scenario.onActivity(a -> {
+                io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("activation_chart");
+                assertEquals("ReLU(x)", chart.model().series().get(0).label());
+                assertEquals(5f, chart.model().series().get(2).y(0), 0f);
+                assertEquals(1f, chart.model().series().get(3).y(0), 0f);
+            });
+        }
+    }
+
+    /** Lets background threads work and the main looper deliver what they posted, until {@code done} or 60 s. */
+    static void waitUntil(ActivityScenario<LessonActivity> scenario, String what,
+                          java.util.function.Predicate<LessonActivity> done) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        boolean[] ok = {false};
+        while (System.nanoTime() < end) {
+            org.robolectric.shadows.ShadowLooper.idleMainLooper();
+            scenario.onActivity(a -> ok[0] = done.test(a));
+            if (ok[0]) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static int lossPoints(LessonActivity a) {
+        io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("training_loop_chart");
+        List<io.neuronlab.app.chart.Series> series = chart.model().series();
+        return series.isEmpty() ? 0 : series.get(0).size();
+    }
+
+    @Test
+    public void theTrainingLessonTrainsInTheBackgroundSurvivesRotationAndStopsWhenClosed() throws Exception {
+        io.neuronlab.app.lessons.widgets.WidgetJobs[] jobs = new io.neuronlab.app.lessons.widgets.WidgetJobs[1];
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("09-training-loop"))) {
+            onView(withTagValue(is("training_loop_batch_0"))).perform(scrollTo(), click()); // batch 10: 1,800 steps
+            onView(withTagValue(is("training_loop_run"))).perform(scrollTo(), click());
+            onView(withTagValue(is("training_loop_run"))).check(matches(withText("Stop")));
+            waitUntil(scenario, "loss points", a -> lossPoints(a) >= 20);
+            int[] before = new int[1];
+            scenario.onActivity(a -> {
+                before[0] = lossPoints(a);
+                android.widget.ProgressBar bar = a.content().findViewWithTag("training_loop_progress");
+                assertEquals(View.VISIBLE, bar.getVisibility());
+                assertTrue("progress " + bar.getProgress(), bar.getProgress() > 0);
+                // the first point is the loss of the first batch: an untrained network's ≈ ln 10
+                io.neuronlab.app.chart.ChartView chart = a.content().findViewWithTag("training_loop_chart");
+                assertEquals(Math.log(10), chart.model().series().get(0).y(0), 0.3);
+                jobs[0] = io.neuronlab.app.lessons.widgets.WidgetJobs.of(a);
+            });
+            scenario.recreate(); // a rotation: the same run goes on and the new screen shows it
+            scenario.onActivity(a -> {
+                assertTrue(((android.widget.RadioButton) a.content().findViewWithTag("training_loop_batch_0")).isChecked());
+                assertTrue(io.neuronlab.app.lessons.widgets.WidgetJobs.of(a) == jobs[0]);
+            });
+            waitUntil(scenario, "more loss points after the rotation", a -> lossPoints(a) > before[0]);
+            assertTrue("still training", jobs[0].isRunning("training_loop"));
+        }
+        // the lesson closed: its training stops
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (jobs[0].isRunning("training_loop") && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue("training stopped with the lesson", !jobs[0].isRunning("training_loop"));
+    }
+
     /** Java always runs; each TFLite engine has a time when it opens on this runtime, else is listed as unavailable. */
     @Test
     public void theSpeedLessonTimesEveryEngineThatOpens() {

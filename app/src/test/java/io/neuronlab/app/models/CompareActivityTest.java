@@ -108,6 +108,29 @@ public class CompareActivityTest {
         }
     }
 
+    @Test
+    public void theChoiceOfModelsSurvivesRotation() throws Exception {
+        Context context = ApplicationProvider.getApplicationContext();
+        ModelFiles.labRun(context, io.neuronlab.mllib.models.LeNetBench.create(1),
+                io.neuronlab.mllib.lab.LabSettings.defaults("lenet", 1000), 0.5f, "lenet-1.nlmf", 1_000L);
+        ModelFiles.labRun(context, io.neuronlab.mllib.models.LeNetBench.create(2),
+                io.neuronlab.mllib.lab.LabSettings.defaults("lenet", 1000), 0.6f, "lenet-2.nlmf", 2_000L);
+        try (ActivityScenario<CompareActivity> scenario = ActivityScenario.launch(CompareActivity.class)) {
+            scenario.onActivity(a -> {
+                assertEquals(0, ((android.widget.Spinner) a.findViewById(R.id.compare_first)).getSelectedItemPosition());
+                assertEquals(1, ((android.widget.Spinner) a.findViewById(R.id.compare_second)).getSelectedItemPosition());
+                ((android.widget.Spinner) a.findViewById(R.id.compare_first)).setSelection(2);
+            });
+            Shadows.shadowOf(Looper.getMainLooper()).idle();
+            scenario.recreate();
+            Shadows.shadowOf(Looper.getMainLooper()).idle();
+            scenario.onActivity(a -> {
+                assertEquals(2, ((android.widget.Spinner) a.findViewById(R.id.compare_first)).getSelectedItemPosition());
+                assertEquals(1, ((android.widget.Spinner) a.findViewById(R.id.compare_second)).getSelectedItemPosition());
+            });
+        }
+    }
+
     private static void waitUntil(ActivityScenario<CompareActivity> scenario,
                                   java.util.function.Predicate<CompareActivity> done) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;

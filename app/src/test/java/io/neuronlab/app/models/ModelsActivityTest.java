@@ -121,6 +121,29 @@ public class ModelsActivityTest {
     }
 
     @Test
+    public void drawRecognisesWithTheChosenModel() throws Exception {
+        File mlp = ModelFiles.trainedMlp(context, "mlp-2000000.nlmf", 2_000_000L);
+        io.neuronlab.mllib.nn.Sequential chosen = ModelsActivity.catalog(context).load(mlp.getName());
+        io.neuronlab.mllib.data.Dataset test = io.neuronlab.app.train.LabData.slice(context).test();
+        try (ActivityScenario<ModelsActivity> scenario = ActivityScenario.launch(ModelsActivity.class)) {
+            onView(inRow(R.id.model_use, mlp.getName())).check(matches(
+                    androidx.test.espresso.matcher.ViewMatchers.withContentDescription(
+                            "Use this model: mlp · lab run")));
+            onView(inRow(R.id.model_use, mlp.getName())).perform(scrollTo(), click());
+        }
+        io.neuronlab.mllib.digits.DigitRecognizer recognizer = DigitNetwork.get(context).recognizer();
+        for (int i = 0; i < 50; i++) {
+            io.neuronlab.mllib.digits.GrayImage digit = new io.neuronlab.mllib.digits.GrayImage(28, 28,
+                    test.example(i).data());
+            int expected;
+            try (io.neuronlab.mllib.tensor.NoGrad g = io.neuronlab.mllib.tensor.NoGrad.enter()) {
+                expected = io.neuronlab.mllib.tensor.Tensor.of(chosen.forward(test.example(i)).data(), 10).argmax();
+            }
+            assertEquals("digit " + i + " is answered by the chosen model", expected, recognizer.predict(digit).digit());
+        }
+    }
+
+    @Test
     public void deletesAfterConfirmingAndTheOriginalComesBack() throws Exception {
         ModelFiles.library(context).setActive(LENET);
         try (ActivityScenario<ModelsActivity> scenario = ActivityScenario.launch(ModelsActivity.class)) {

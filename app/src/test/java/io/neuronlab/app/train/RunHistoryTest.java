@@ -29,6 +29,32 @@ public class RunHistoryTest {
     }
 
     @Test
+    public void aFinishedRunKeepsItsSettingsAndItsModelFile() throws Exception {
+        android.content.Context context = ApplicationProvider.getApplicationContext();
+        LabSettings s = LabSettings.defaults("mlp", 300).withEpochs(1).withBatchSize(20).withDropout(0.1f);
+        io.neuronlab.mllib.lab.LabProgress end = LabRunner.get(context).runBlocking(s, null);
+        org.junit.Assert.assertEquals(io.neuronlab.mllib.lab.LabProgress.Status.FINISHED, end.status);
+        TrainingRun run = database.get().trainingRuns().latest(1).get(0);
+        org.junit.Assert.assertTrue(run.hasSettings());
+        org.junit.Assert.assertEquals(s.optimizer, run.optimizer);
+        org.junit.Assert.assertEquals(s.learningRate, run.learningRate, 0f);
+        org.junit.Assert.assertEquals(20, (int) run.batchSize);
+        org.junit.Assert.assertEquals(1, (int) run.plannedEpochs);
+        org.junit.Assert.assertEquals(0.1f, run.dropout, 0f);
+        org.junit.Assert.assertEquals(300, (int) run.trainImages);
+        // the run's model is in the library, described from its file, with the accuracy the history shows
+        java.util.List<io.neuronlab.app.models.ModelEntry> entries = new io.neuronlab.app.models.ModelCatalog(
+                new io.neuronlab.app.models.ModelLibrary(io.neuronlab.app.draw.DigitNetwork.modelsDir(context)),
+                () -> context.getAssets().open(io.neuronlab.app.draw.DigitNetwork.ASSET)).entries();
+        org.junit.Assert.assertEquals(2, entries.size());
+        io.neuronlab.app.models.ModelEntry model = entries.get(1);
+        org.junit.Assert.assertEquals(run.modelFile, model.fileName());
+        org.junit.Assert.assertEquals(io.neuronlab.app.models.ModelEntry.Kind.LAB_RUN, model.kind());
+        org.junit.Assert.assertEquals("mlp", model.network());
+        org.junit.Assert.assertEquals(run.testAccuracy, model.testAccuracy(), 0f);
+    }
+
+    @Test
     public void showsTheSettingsARunTrainedWith() {
         LabSettings s = new LabSettings("lenet", "adam", 0.001f, 64, 3, LabSettings.Init.HE, true, 0.5f, 0.0001f,
                 12000, 1);

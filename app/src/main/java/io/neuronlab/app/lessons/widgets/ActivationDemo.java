@@ -39,4 +39,17 @@ public final class ActivationDemo {
         out.sum().backward();
         return new Point(out.item(), in.grad().item());
     }
+
+    /** {x, h(x), h'(x)} at {@code points} evenly spaced x from {@code from} to {@code to}, for the plot. */
+    public static float[][] curve(int function, double from, double to, int points) {
+        float[][] c = new float[3][points];
+        for (int i = 0; i < points; i++) {
+            double x = from + (to - from) * i / (points - 1);
+            Point p = at(function, x);
+            c[0][i] = (float) x;
+            c[1][i] = p.value();
+            c[2][i] = p.slope();
+        }
+        return c;
+    }
 }

@@ -40,4 +40,16 @@ public final class OptimizerPaths {
         }
         return path;
     }
+
+    /** The contour f(x, y) = level, an ellipse x = √(20·level)·cos t, y = √level·sin t, as 73 points. */
+    public static io.neuronlab.app.chart.Series contour(float level, String label, int color) {
+        float[] x = new float[73];
+        float[] y = new float[73];
+        for (int i = 0; i < x.length; i++) {
+            double t = 2 * Math.PI * i / (x.length - 1);
+            x[i] = (float) (Math.sqrt(20 * level) * Math.cos(t));
+            y[i] = (float) (Math.sqrt(level) * Math.sin(t));
+        }
+        return new io.neuronlab.app.chart.Series(label, x, y, color);
+    }
 }

@@ -8,7 +8,10 @@ import io.neuronlab.app.R;
 import java.util.List;
 import java.util.Locale;
 
-/** Pick an optimizer and its learning rate; mllib runs 30 updates on x²/20 + y² from (−7, 2). */
+/**
+ * Pick an optimizer and its learning rate; mllib runs 30 updates on x²/20 + y² from (−7, 2): the path over the
+ * function's contours (the book's figure) and a table of the points.
+ */
 public final class OptimizersWidget implements WidgetFactory {
     private static final String[] LABELS = {"SGD", "Momentum", "AdaGrad", "RMSprop", "Adam"};
 
@@ -17,6 +20,16 @@ public final class OptimizersWidget implements WidgetFactory {
         LinearLayout card = WidgetViews.card(context, R.string.widget_optimizers_title);
         TextView out = WidgetViews.mono(context);
         out.setTag("optimizers_out");
+        io.neuronlab.app.chart.ChartView chart = new io.neuronlab.app.chart.ChartView(context);
+        chart.setTag("optimizers_chart");
+        chart.setAxisTitles("x", "y");
+        chart.setXRange(-10f, 10f);
+        chart.setYRange(-5f, 5f);
+        int[] colors = io.neuronlab.app.chart.ChartView.palette(context);
+        List<io.neuronlab.app.chart.Series> contours = new java.util.ArrayList<>();
+        for (float level : new float[] {0.5f, 2f, 4.5f}) {
+            contours.add(OptimizerPaths.contour(level, "f = " + WidgetViews.number(level), colors[5]).faint());
+        }
         int[] chosen = {0};
         WidgetViews.Slider[] rate = new WidgetViews.Slider[1];
         Runnable refresh = () -> {
@@ -26,6 +39,15 @@ public final class OptimizersWidget implements WidgetFactory {
             // the slider scales the book's rate by a power of two: at 0 it is exactly the book's rate
             float lr = (float) (OptimizerPaths.BOOK_RATES[chosen[0]] * Math.pow(2, rate[0].value()));
             List<float[]> path = OptimizerPaths.path(OptimizerPaths.NAMES[chosen[0]], lr);
+            float[] px = new float[path.size()];
+            float[] py = new float[path.size()];
+            for (int i = 0; i < path.size(); i++) {
+                px[i] = path.get(i)[0];
+                py[i] = path.get(i)[1];
+            }
+            List<io.neuronlab.app.chart.Series> shown = new java.util.ArrayList<>(contours);
+            shown.add(new io.neuronlab.app.chart.Series(LABELS[chosen[0]], px, py, colors[chosen[0]]));
+            chart.setSeries(shown);
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, lr = %s\n", LABELS[chosen[0]],
                     WidgetViews.number(lr)));
             for (int step : new int[] {0, 1, 2, 5, 10, 20, 30}) {
@@ -45,6 +67,7 @@ public final class OptimizersWidget implements WidgetFactory {
         });
         rate[0] = new WidgetViews.Slider(card, context.getString(R.string.widget_optimizers_scale), -4, 2, 24, 0);
         rate[0].seekBar().setTag("optimizers_rate");
+        card.addView(chart);
         card.addView(out);
         rate[0].onChange(v -> refresh.run());
         return card;

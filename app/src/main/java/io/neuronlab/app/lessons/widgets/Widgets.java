@@ -20,7 +20,11 @@ public final class Widgets {
         ALL.put("numdiff", new NumericalDiffWidget());
         ALL.put("gradient_descent", new GradientDescentWidget());
         ALL.put("backprop", new BackpropWidget());
+        ALL.put("training_loop", new TrainingLoopWidget());
         ALL.put("optimizers", new OptimizersWidget());
+        ALL.put("init_histogram", new InitHistogramWidget());
+        ALL.put("batchnorm", new BatchNormWidget());
+        ALL.put("overfitting", new OverfittingWidget());
         ALL.put("conv1d", new MovingAverageWidget());
         ALL.put("conv2d", new ConvolutionWidget());
         ALL.put("conv_size", new ConvSizeWidget());

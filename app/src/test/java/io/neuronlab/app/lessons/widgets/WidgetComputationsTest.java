@@ -188,6 +188,197 @@ public class WidgetComputationsTest {
         assertEquals(6f / 9, ConvolutionDemo.apply(seven, 1).get(0, 0, 7, 7), 1e-6f);
     }
 
+    @Test
+    public void initialisationHistogramsBehaveAsTheBookShows() {
+        InitHistogramDemo.LayerStats[] std1 = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 0);
+        InitHistogramDemo.LayerStats[] small = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 1);
+        InitHistogramDemo.LayerStats[] xavier = InitHistogramDemo.layers(InitHistogramDemo.SIGMOID, 2);
+        InitHistogramDemo.LayerStats[] reluSmall = InitHistogramDemo.layers(InitHistogramDemo.RELU, 1);
+        InitHistogramDemo.LayerStats[] reluXavier = InitHistogramDemo.layers(InitHistogramDemo.RELU, 2);
+        InitHistogramDemo.LayerStats[] he = InitHistogramDemo.layers(InitHistogramDemo.RELU, 3);
+        for (int l = 0; l < InitHistogramDemo.LAYERS; l++) {
+            // std 1: more than half of every layer's sigmoids sit within 0.02 of 0 or 1 (measured 0.54..0.69)
+            assertTrue("std 1, layer " + (l + 1) + ": " + std1[l].saturated(), std1[l].saturated() > 0.5);
+            InitHistogramDemo.LayerStats h = std1[l];
+            assertTrue("std 1 piles up in the end bins", h.counts()[0] + h.counts()[InitHistogramDemo.BINS - 1]
+                    > 0.4 * InitHistogramDemo.SAMPLES * InitHistogramDemo.UNITS);
+            // std 0.01: the sums are ~0, so every sigmoid is ~0.5 (std 0.01..0.025 measured)
+            assertEquals(0.5, small[l].mean(), 0.01);
+            assertTrue("std 0.01 spread " + small[l].std(), small[l].std() < 0.03);
+            // Xavier: a real spread and no saturation in every layer
+            assertTrue("Xavier spread " + xavier[l].std(), xavier[l].std() > 0.1 && xavier[l].std() < 0.3);
+            assertTrue("Xavier saturation " + xavier[l].saturated(), xavier[l].saturated() < 0.01);
+            // ReLU: about half zeros; He keeps the spread (0.82..0.95), std 0.01 shrinks it ~10× per layer
+            assertEquals(0.5, he[l].zeros(), 0.05);
+            assertTrue("He spread " + he[l].std(), he[l].std() > 0.7 && he[l].std() < 1.1);
+            if (l > 0) {
+                assertTrue("std 0.01 ReLU shrinks", reluSmall[l].std() < 0.2 * reluSmall[l - 1].std());
+                assertTrue("Xavier ReLU shrinks", reluXavier[l].std() < reluXavier[l - 1].std());
+            }
+        }
+        // the histogram counts exactly the values in [0, 1], zeros dropped on request
+        InitHistogramDemo.LayerStats tiny = InitHistogramDemo.histogram(new float[] {0f, 0f, 0.01f, 0.5f, 0.99f, 1f, 1.5f},
+                true, 1f);
+        float total = 0;
+        for (float c : tiny.counts()) {
+            total += c;
+        }
+        assertEquals(4f, total, 0f);
+        assertEquals(2.0 / 7, tiny.zeros(), 1e-9);
+        assertEquals(2f, tiny.counts()[InitHistogramDemo.BINS - 1], 0f); // 0.99 and 1.0
+        assertEquals(1f, tiny.counts()[15], 0f);                          // 0.5
+    }
+
+    private static io.neuronlab.mllib.data.MnistSlice slice() throws java.io.IOException {
+        // the app's bundled slice, made by the build's generate-sources step
+        return io.neuronlab.mllib.data.MnistSlice.read(new java.io.File("target/generated-assets/datasets/mnist-slice.bin.gz"));
+    }
+
+    @Test
+    public void theTrainingLoopPlotsMllibsBatchLossesAndLearns() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        io.neuronlab.mllib.lab.LabSettings s = TrainingLoopDemo.settings(100, 0.1f).withEpochs(1);
+        io.neuronlab.mllib.lab.LabProgress p = new io.neuronlab.mllib.lab.TrainingController(s, slice.train(),
+                slice.test(), null).run();
+        assertEquals(io.neuronlab.mllib.lab.LabProgress.Status.FINISHED, p.status);
+        assertEquals(TrainingLoopDemo.TRAIN_IMAGES / 100, p.batchLoss.length);
+        // the first point is the loss of the first shuffled batch through the starting network, computed here
+        io.neuronlab.mllib.nn.Sequential net = io.neuronlab.mllib.lab.LabNetworks.build(s);
+        io.neuronlab.mllib.data.Batch first = new io.neuronlab.mllib.data.DataLoader(
+                slice.train().subset(0, TrainingLoopDemo.TRAIN_IMAGES), 100).shuffle(s.seed).epoch().iterator().next();
+        float loss = new io.neuronlab.mllib.loss.SoftmaxCrossEntropy().forward(net.forward(first.inputs()), first.targets());
+        assertEquals(loss, p.batchLoss[0], 1e-5f);
+        assertEquals(Math.log(10), p.batchLoss[0], 0.3); // an untrained net guesses: about ln 10
+        assertTrue("learned: " + p.testAccuracy[0], p.testAccuracy[0] > 0.85);
+        float[] x = TrainingLoopDemo.epochs(p.batchLoss.length, p.batches);
+        assertEquals(1f / 60, x[0], 1e-7f);
+        assertEquals(1f, x[59], 1e-6f);
+        // a small rate learns less in the same epoch; a huge one wrecks the network
+        io.neuronlab.mllib.lab.LabProgress slow = new io.neuronlab.mllib.lab.TrainingController(
+                TrainingLoopDemo.settings(100, 0.01f).withEpochs(1), slice.train(), slice.test(), null).run();
+        assertTrue(slow.testAccuracy[0] + " vs " + p.testAccuracy[0], slow.testAccuracy[0] < p.testAccuracy[0] - 0.1);
+        io.neuronlab.mllib.lab.LabProgress wild = new io.neuronlab.mllib.lab.TrainingController(
+                TrainingLoopDemo.settings(100, 10f).withEpochs(1), slice.train(), slice.test(), null).run();
+        // lr 10 (measured, seed 1): the loss jumps to 13–14 within two steps, then sits at ln 10 — the ReLUs are dead
+        // and the network guesses (10 % test accuracy)
+        float highest = 0;
+        for (int i = 0; i < 5; i++) {
+            highest = Math.max(highest, wild.batchLoss[i]);
+        }
+        assertTrue("lr 10 jumps: " + highest, highest > 10);
+        assertTrue("lr 10 ends guessing: " + wild.testAccuracy[0], wild.testAccuracy[0] < 0.15);
+    }
+
+    @Test
+    public void batchNormStartsFromTheSameWeightsAndLearnsFaster() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        for (int init = 0; init < BatchNormDemo.INITS.length; init++) {
+            io.neuronlab.mllib.lab.LabSettings[] both = BatchNormDemo.settings(init);
+            java.util.Map<String, io.neuronlab.mllib.tensor.Tensor> plain = io.neuronlab.mllib.lab.LabNetworks
+                    .build(both[0]).parameters();
+            java.util.Map<String, io.neuronlab.mllib.tensor.Tensor> normed = io.neuronlab.mllib.lab.LabNetworks
+                    .build(both[1]).parameters();
+            for (java.util.Map.Entry<String, io.neuronlab.mllib.tensor.Tensor> e : plain.entrySet()) {
+                assertArrayEquals(e.getKey(), e.getValue().data(), normed.get(e.getKey()).data(), 0f);
+            }
+            assertTrue(normed.size() > plain.size()); // + γ, β
+            io.neuronlab.mllib.lab.LabProgress without = new io.neuronlab.mllib.lab.TrainingController(both[0],
+                    slice.train(), slice.test(), null).run();
+            io.neuronlab.mllib.lab.LabProgress with = new io.neuronlab.mllib.lab.TrainingController(both[1],
+                    slice.train(), slice.test(), null).run();
+            // the same first batch: before any update BatchNorm changes the loss only by its normalisation
+            assertEquals(without.batchLoss.length, with.batchLoss.length);
+            String where = BatchNormDemo.INIT_LABELS[init];
+            // measured (seed 1, 10 epochs): loss of the last 10 batches 2.29/1.82/1.56 without, 1.22/0.86/0.85 with
+            assertTrue(where, recentLoss(with.batchLoss) < recentLoss(without.batchLoss) - 0.3);
+            float accWithout = without.testAccuracy[BatchNormDemo.EPOCHS - 1];
+            float accWith = with.testAccuracy[BatchNormDemo.EPOCHS - 1];
+            assertTrue(where + ": " + accWith + " vs " + accWithout, accWith > accWithout + 0.1);
+        }
+    }
+
+    @Test
+    public void overfittingShowsTheGapAndTheRemediesNarrowIt() throws Exception {
+        io.neuronlab.mllib.data.MnistSlice slice = slice();
+        io.neuronlab.mllib.lab.SideBySideTraining experiment = OverfittingDemo.experiment(slice);
+        long start = System.nanoTime();
+        io.neuronlab.mllib.lab.ExperimentProgress p = experiment.run(new io.neuronlab.mllib.train.CancelToken());
+        System.out.printf(java.util.Locale.ROOT, "overfitting, %d epochs (%.1f s):%n", OverfittingDemo.EPOCHS,
+                (System.nanoTime() - start) / 1e9);
+        for (int c = 0; c < 3; c++) {
+            float[] train = p.trainAccuracy(c);
+            float[] test = p.testAccuracy(c);
+            System.out.printf(java.util.Locale.ROOT, "  %s: train %.3f test %.3f gap %.3f%n", p.names.get(c),
+                    train[train.length - 1], test[test.length - 1], p.gap(c));
+        }
+        assertEquals(io.neuronlab.mllib.lab.ExperimentProgress.Status.FINISHED, p.status);
+        assertEquals(OverfittingDemo.EPOCHS, p.trainAccuracy(0).length);
+        // the plotted test accuracy of the plain network, recounted here from its outputs
+        io.neuronlab.mllib.data.Dataset test = OverfittingDemo.testImages(slice);
+        io.neuronlab.mllib.tensor.Tensor scores = experiment.model(0).forward(test.inputs());
+        int right = 0;
+        for (int i = 0; i < test.size(); i++) {
+            int best = 0;
+            for (int k = 1; k < 10; k++) {
+                if (scores.get(i, k) > scores.get(i, best)) {
+                    best = k;
+                }
+            }
+            right += best == test.label(i) ? 1 : 0;
+        }
+        float[] plainTest = p.testAccuracy(io.neuronlab.mllib.lab.OverfittingExperiment.PLAIN);
+        assertEquals(right / (float) test.size(), plainTest[plainTest.length - 1], 1e-6f);
+        float plainGap = p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.PLAIN);
+        assertTrue("plain gap " + plainGap, plainGap > 0.15); // measured seed 1 (500 test images, 100 epochs): see the commit
+        assertTrue(p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.WEIGHT_DECAY) < plainGap);
+        assertTrue(p.gap(io.neuronlab.mllib.lab.OverfittingExperiment.DROPOUT) < plainGap);
+    }
+
+    @Test
+    public void plotsOfActivationsDescentAndOptimizersHoldMllibsNumbers() {
+        float[][] sigmoid = ActivationDemo.curve(1, -5, 5, 201);
+        assertEquals(201, sigmoid[0].length);
+        for (int i = 0; i < 201; i += 25) {
+            double x = -5 + 0.05 * i;
+            double y = 1 / (1 + Math.exp(-x));
+            assertEquals(x, sigmoid[0][i], 1e-6);
+            assertEquals(y, sigmoid[1][i], 1e-6);
+            assertEquals(y * (1 - y), sigmoid[2][i], 1e-6);
+        }
+        assertEquals(0.25, sigmoid[2][100], 1e-7); // the sigmoid's steepest point, x = 0
+        // descent at lr 0.1: each step multiplies f by 0.8² = 0.64, from f = 25
+        GradientDescent.Result good = GradientDescentDemo.descend(-1);
+        float[] logF = GradientDescentDemo.logLoss(good);
+        float[][] xy = GradientDescentDemo.pathXY(good);
+        assertEquals(GradientDescentDemo.STEPS + 1, logF.length);
+        for (int k = 0; k <= GradientDescentDemo.STEPS; k += 10) {
+            assertEquals(Math.log10(25 * Math.pow(0.64, k)), logF[k], 1e-3);
+            assertEquals(-3 * Math.pow(0.8, k), xy[0][k], 1e-6);
+        }
+        assertEquals(k(GradientDescentDemo.steps(good), 7), 7f, 0f);
+        float[] exploded = GradientDescentDemo.logLoss(GradientDescentDemo.descend(1));
+        assertTrue("lr 10 ends at f = 1e" + exploded[exploded.length - 1], exploded[exploded.length - 1] > 20);
+        // every contour point lies on its level
+        io.neuronlab.app.chart.Series ellipse = OptimizerPaths.contour(2f, "f = 2", 0);
+        io.neuronlab.app.chart.Series circle = GradientDescentDemo.contour(3f, "f = 9", 0);
+        for (int i = 0; i < ellipse.size(); i++) {
+            assertEquals(2.0, OptimizerPaths.f(ellipse.x(i), ellipse.y(i)), 1e-5);
+            assertEquals(9.0, GradientDescentDemo.F.applyAsDouble(new double[] {circle.x(i), circle.y(i)}), 1e-4);
+        }
+    }
+
+    private static float k(float[] values, int index) {
+        return values[index];
+    }
+
+    private static double recentLoss(float[] loss) {
+        double sum = 0;
+        for (int i = loss.length - 10; i < loss.length; i++) {
+            sum += loss[i];
+        }
+        return sum / 10;
+    }
+
     /** The book's update rules in double, 30 steps on x²/20 + y² from (−7, 2). */
     private static double[] reference(String name, double lr) {
         double[] w = {-7, 2};
