@@ -62,14 +62,68 @@ public class DigitRecognizerTest {
 
     @Test
     public void scoresBecomeSoftmaxProbabilitiesAndTheTopDigit() {
-        DigitRecognizer r = new DigitRecognizer(new Fixed(0, 0, 0, 4, 0, 0, 0, 0, 0, 0));
+        DigitRecognizer r = new DigitRecognizer(new Fixed(0, 0, 0, 3.5f, 0, 0, 0, 0, 0, 0));
         DigitRecognizer.Prediction p = r.predict(new GrayImage(28, 28));
-        float top = (float) (Math.exp(4) / (Math.exp(4) + 9));
+        float top = (float) (Math.exp(3.5) / (Math.exp(3.5) + 9));
         assertEquals(3, p.digit());
         assertEquals(top, p.probability(), 1e-6f);
         assertEquals((1 - top) / 9, p.probabilities()[7], 1e-6f);
-        assertFalse("0.8585 is below the default 0.9", p.sure());
-        assertTrue("0.8585 is above a 0.7 threshold", r.withSureThreshold(0.7f).predict(new GrayImage(28, 28)).sure());
+        assertEquals("the same scores for every shifted copy: confidence = probability", top, p.confidence(), 1e-6f);
+        assertFalse("0.786 is below the default 0.84", p.sure());
+        assertTrue("0.786 is above a 0.7 threshold", r.withSureThreshold(0.7f).predict(new GrayImage(28, 28)).sure());
+    }
+
+    /** Reads 3 when the centre pixel is ink and 5 otherwise, each with probability e^8 / (e^8 + 9). */
+    static final class CentrePixel extends Layer {
+        @Override
+        public Tensor forward(Tensor x) {
+            float[] out = new float[x.size(0) * 10];
+            for (int i = 0; i < x.size(0); i++) out[i * 10 + (x.data()[i * 784 + 14 * 28 + 14] > 0.5f ? 3 : 5)] = 8;
+            return Tensor.of(out, x.size(0), 10);
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOutput) {
+            throw new UnsupportedOperationException("inference only");
+        }
+    }
+
+    @Test
+    public void aReadingThatDoesNotSurviveA2PixelShiftIsNotSure() {
+        GrayImage dot = new GrayImage(28, 28);
+        dot.set(14, 14, 1);
+        DigitRecognizer.Prediction p = new DigitRecognizer(new CentrePixel()).predict(dot);
+        float top = (float) (Math.exp(8) / (Math.exp(8) + 9));
+        assertEquals(3, p.digit());
+        assertEquals(top, p.probability(), 1e-6f);
+        // the four copies moved by 2 px read 5: the 3 keeps only its tiny share there
+        assertEquals((top + 4 * (1 - top) / 9) / 5, p.confidence(), 1e-6f);
+        assertFalse(p.sure());
+        // a bar through the centre survives the shifts along it but not across it: 3 of 5 copies
+        GrayImage bar = new GrayImage(28, 28);
+        for (int x = 4; x < 24; x++) bar.set(x, 14, 1);
+        DigitRecognizer.Prediction q = new DigitRecognizer(new CentrePixel()).predict(bar);
+        assertEquals((3 * top + 2 * (1 - top) / 9) / 5, q.confidence(), 1e-6f);
+    }
+
+    @Test
+    public void shiftingMovesPixelsAndBlanksWhatIsUncovered() {
+        GrayImage g = new GrayImage(28, 28);
+        g.set(0, 0, 0.5f);
+        g.set(27, 27, 1);
+        GrayImage right = DigitRecognizer.shifted(g, 2, 0);
+        assertEquals(0.5f, right.get(2, 0), 0f);
+        assertEquals(0f, right.get(0, 0), 0f);
+        GrayImage up = DigitRecognizer.shifted(g, 0, -2);
+        assertEquals(1f, up.get(27, 25), 0f);
+        assertEquals(0f, up.get(27, 27), 0f);
+        assertEquals("the pixel at the top edge moved out", 0f, sum(up) - 1f, 0f);
+    }
+
+    private static float sum(GrayImage g) {
+        float s = 0;
+        for (float v : g.pixels()) s += v;
+        return s;
     }
 
     @Test

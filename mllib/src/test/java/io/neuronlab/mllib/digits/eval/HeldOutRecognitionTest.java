@@ -75,6 +75,7 @@ public class HeldOutRecognitionTest {
     @Test
     public void touchingDigitsAreCutApart() {
         atLeast("Two-digit strings, Draw path, touching", FLOOR_TOUCHING);
+        atLeast("Two-digit strings, photo, touching", FLOOR_TOUCHING_PHOTO);
     }
 
     @Test
@@ -87,14 +88,15 @@ public class HeldOutRecognitionTest {
     }
 
     // floors: measured value on this held-out sample (docs/digits.md), rounded down by a few points
-    // (held-out, 300 singles / 100 pairs: Draw 95.3, photo 94.0 / 93.7, 15-30 % 96.8, 60-90 % 89.5, gaps 90-96,
-    // touching 69, right flagged 3.9 %, errors flagged 53 %)
+    // (held-out, 300 singles / 100 pairs: Draw 95.0, photo 93.0 / 93.3, 15-30 % 94.4, 60-90 % 89.1, gaps 90-96,
+    // touching 70 drawn / 65 photographed, right flagged 3.3 %, errors flagged 53 %)
     static final double FLOOR_DRAW = 0.92;
     static final double FLOOR_PHOTO = 0.90;
     static final double MAX_PHOTO_GAP = 0.04;
     static final double FLOOR_BAND = 0.85;
     static final double FLOOR_GAP = 0.85;
-    static final double FLOOR_TOUCHING = 0.55;
-    static final double MAX_CORRECT_FLAGGED = 0.06;
+    static final double FLOOR_TOUCHING = 0.63;
+    static final double FLOOR_TOUCHING_PHOTO = 0.58;
+    static final double MAX_CORRECT_FLAGGED = 0.05;
     static final double MIN_ERRORS_CAUGHT = 0.40;
 }
