@@ -17,8 +17,12 @@ public final class TrainingFuture extends CompletableFuture<TrainingResult> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        // the future first, the token after: the training thread, once it sees the token, returns and completes the
+        // future with its result; in the other order that completion could win, and a cancelled training would
+        // report a normal end (isCancelled() false)
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         token.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
     }
 
     /** The token the training loop polls; cancelling it stops training but leaves the future to complete normally. */
