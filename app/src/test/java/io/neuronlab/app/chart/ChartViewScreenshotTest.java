@@ -128,6 +128,46 @@ public class ChartViewScreenshotTest {
         }
     }
 
+    /** A histogram: bars filled in the series' colour, standing on 0, their heights in proportion to the counts. */
+    @Test
+    public void drawsBarsFromZero() throws Exception {
+        if (dark) {
+            RuntimeEnvironment.setQualifiers("+night");
+        }
+        Context context = ApplicationProvider.getApplicationContext();
+        context.setTheme(R.style.Theme_NeuronLab);
+        int color = ChartView.palette(context)[3];
+        ChartView chart = new ChartView(context);
+        chart.setAxisTitles("value", "count");
+        chart.setXRange(0f, 1f);
+        chart.setSeries(java.util.Collections.singletonList(
+                new Series("histogram", new float[] {0.25f, 0.75f}, new float[] {1f, 4f}, color).bars()));
+        chart.measure(View.MeasureSpec.makeMeasureSpec(WIDTH, View.MeasureSpec.EXACTLY),
+                View.MeasureSpec.makeMeasureSpec(400, View.MeasureSpec.EXACTLY));
+        chart.layout(0, 0, WIDTH, 400);
+        Bitmap bitmap = Bitmap.createBitmap(WIDTH, 400, Bitmap.Config.ARGB_8888);
+        Canvas canvas = new Canvas(bitmap);
+        canvas.drawColor(ContextCompat.getColor(context, R.color.surface));
+        chart.draw(canvas);
+        // the left half holds the count-1 bar, the right half the count-4 bar: 4 times the filled pixels
+        int left = 0;
+        int right = 0;
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                if (bitmap.getPixel(x, y) == color) {
+                    if (x < WIDTH / 2) {
+                        left++;
+                    } else {
+                        right++;
+                    }
+                }
+            }
+        }
+        assertTrue("bars drawn: " + left + ", " + right, left > 1000);
+        assertEquals(4.0, right / (double) left, 0.35);
+        assertTrue(chart.model().yAxis().min() == 0);
+    }
+
     private static int count(Bitmap bitmap, int color, int fromY, int toY) {
         int n = 0;
         for (int y = fromY; y < Math.min(toY, bitmap.getHeight()); y++) {

@@ -236,6 +236,32 @@ public class LessonActivityTest {
         assertTrue("training stopped with the lesson", !jobs[0].isRunning("training_loop"));
     }
 
+    @Test
+    public void theBatchNormLessonTrainsBothNetworksSideBySide() throws Exception {
+        try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("12-batch-norm"))) {
+            onView(withTagValue(is("batchnorm_run"))).perform(scrollTo(), click());
+            waitUntil(scenario, "both runs to finish", a -> {
+                io.neuronlab.app.chart.ChartView acc = a.content().findViewWithTag("batchnorm_accuracy");
+                List<io.neuronlab.app.chart.Series> s = acc.model().series();
+                return s.size() == 2 && s.get(0).size() == io.neuronlab.app.lessons.widgets.BatchNormDemo.EPOCHS
+                        && s.get(1).size() == io.neuronlab.app.lessons.widgets.BatchNormDemo.EPOCHS
+                        && a.content().findViewWithTag("batchnorm_progress").getVisibility() == View.GONE;
+            });
+            scenario.onActivity(a -> {
+                io.neuronlab.app.chart.ChartView loss = a.content().findViewWithTag("batchnorm_chart");
+                assertEquals("without", loss.model().series().get(0).label());
+                assertEquals("with BatchNorm", loss.model().series().get(1).label());
+                // std 0.01 start, measured seed 1: test accuracy after 10 epochs 0.271 without, 0.751 with
+                List<io.neuronlab.app.chart.Series> acc = ((io.neuronlab.app.chart.ChartView) a.content()
+                        .findViewWithTag("batchnorm_accuracy")).model().series();
+                float without = acc.get(0).lastFinite();
+                float with = acc.get(1).lastFinite();
+                assertTrue(with + " vs " + without, with > without + 0.3);
+                assertEquals("Train", ((android.widget.Button) a.content().findViewWithTag("batchnorm_run")).getText().toString());
+            });
+        }
+    }
+
     /** Java always runs; each TFLite engine has a time when it opens on this runtime, else is listed as unavailable. */
     @Test
     public void theSpeedLessonTimesEveryEngineThatOpens() {

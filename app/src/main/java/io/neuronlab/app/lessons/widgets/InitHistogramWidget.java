@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 public final class InitHistogramWidget implements WidgetFactory {
     static final String KEY = "init_histogram";
+    /** One line of the table: layer, mean, std, the share at the ends (sigmoid) or of zeros (ReLU). */
+    private static final String ROW = "%-6s%-9s%-9s%s";
 
     @Override
     public View create(Context context) {
@@ -49,11 +51,14 @@ public final class InitHistogramWidget implements WidgetFactory {
             chart.setSeries(Collections.singletonList(
                     new Series(label, shown.binCentres(), shown.counts(), ChartView.palette(context)[chosen[1]]).bars()));
             boolean relu = chosen[0] == InitHistogramDemo.RELU;
-            StringBuilder text = new StringBuilder(context.getString(relu ? R.string.widget_init_table_relu
-                    : R.string.widget_init_table_sigmoid));
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, ROW,
+                    context.getString(R.string.widget_init_column_layer), context.getString(R.string.widget_init_column_mean),
+                    context.getString(R.string.widget_init_column_std), context.getString(relu
+                            ? R.string.widget_init_column_zeros : R.string.widget_init_column_saturated)));
             for (int l = 0; l < layers.length; l++) {
-                text.append(String.format(Locale.ROOT, "\n%d  %8s  %8s  %5.1f %%", l + 1, WidgetViews.number(layers[l].mean()),
-                        WidgetViews.number(layers[l].std()), 100 * (relu ? layers[l].zeros() : layers[l].saturated())));
+                text.append('\n').append(String.format(Locale.ROOT, ROW, Integer.toString(l + 1),
+                        WidgetViews.number(layers[l].mean()), WidgetViews.number(layers[l].std()),
+                        String.format(Locale.ROOT, "%.1f %%", 100 * (relu ? layers[l].zeros() : layers[l].saturated()))));
             }
             WidgetViews.show(table, text);
         };
