@@ -28,35 +28,48 @@ final class FineTuneTiming {
     private FineTuneTiming() {
     }
 
+    /** One timed fine-tuning: wall and CPU seconds of the call after a warm-up run, and its result. */
+    record Measured(double seconds, double cpuSeconds, FineTuner.Result result) {
+    }
+
     static void run(PrintStream out, File mnistDir) throws IOException {
+        Measured m = measure(mnistDir);
+        if (m == null) {
+            out.println("# no finetune figure: " + MODEL + " not found (run from the repository root)");
+            return;
+        }
+        Bench.line(out, "finetune.50samples", m.seconds(), "s (40 train + 10 held out, 80 replay, 8 epochs, eval 2x2000)");
+        // on a shared machine the wall time says more about the neighbours; CPU seconds of all threads do not
+        Bench.line(out, "finetune.50samples.cpu", m.cpuSeconds(), "s of CPU, all threads");
+        Bench.line(out, "finetune.50samples.mnist_before", m.result().mnistBefore(), "");
+        Bench.line(out, "finetune.50samples.mnist_after", m.result().mnistAfter(), "");
+    }
+
+    /** Fine-tunes the shipped model twice (the first run warms up the JIT) and times the second; null without it. */
+    static Measured measure(File mnistDir) throws IOException {
         File model = new File(MODEL);
         if (!model.isFile()) {
             model = new File("../" + MODEL);
         }
         if (!model.isFile()) {
-            out.println("# no finetune figure: " + MODEL + " not found (run from the repository root)");
-            return;
+            return null;
         }
         Dataset train = Mnist.train(mnistDir).subset(0, 2_000);
         Dataset test = Mnist.test(mnistDir);
         Dataset samples = samples(test, 5);
         Dataset mnistTest = test.subset(0, 2_000);
-        FineTuner.Result result = null;
-        double seconds = Double.NaN;
-        double cpuSeconds = Double.NaN;
-        for (int round = 0; round < 2; round++) { // the first warms up the JIT
+        Measured measured = null;
+        for (int round = 0; round < 2; round++) {
             Sequential net = load(model);
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            result = FineTuner.fineTune(net, samples, train, mnistTest, new FineTuner.Options(), new CancelToken());
-            seconds = (System.nanoTime() - start) / 1e9;
-            cpuSeconds = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
+            FineTuner.Result result =
+                FineTuner.fineTune(net, samples, train, mnistTest, new FineTuner.Options(), new CancelToken());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = cpuStart < 0 ? Double.NaN : (processCpuNanos() - cpuStart) / 1e9;
+            measured = new Measured(seconds, cpuSeconds, result);
         }
-        Bench.line(out, "finetune.50samples", seconds, "s (40 train + 10 held out, 80 replay, 8 epochs, eval 2x2000)");
-        // on a shared machine the wall time says more about the neighbours; CPU seconds of all threads do not
-        Bench.line(out, "finetune.50samples.cpu", cpuSeconds, "s of CPU, all threads");
-        Bench.line(out, "finetune.50samples.mnist_before", result.mnistBefore(), "");
-        Bench.line(out, "finetune.50samples.mnist_after", result.mnistAfter(), "");
+        return measured;
     }
 
     /** CPU time of the whole process (all threads), or -1 where the JVM does not report it. */

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The phone floor: GEMM 512 and LeNet-bench training in a child JVM with HotSpot's auto-vectorization off
+ * The phone floor: GEMM 512, LeNet-bench training and the app's fine-tuning on 50 samples in a child JVM with HotSpot's auto-vectorization off
  * ({@code -XX:-UseSuperWord}) and the plain-Java GEMM kernel — a rough stand-in for Android's ART, which does not
  * vectorize loops — so that a change which only helps the desktop JIT shows up as one.
  */
@@ -37,6 +37,9 @@ final class PhoneFloor {
             + ChildJvm.value(lines, "kernel") + ")";
         Bench.line(out, "floor.gemm.512", ChildJvm.number(lines, "gemm.512"), "GFLOP/s " + how);
         Bench.line(out, "floor.lenet.train.t" + threads, ChildJvm.number(lines, "lenet.train"), "images/s " + how);
+        if (ChildJvm.value(lines, "finetune.50samples") != null) {
+            Bench.line(out, "floor.finetune.50samples", ChildJvm.number(lines, "finetune.50samples"), "s " + how);
+        }
     }
 
     /** The child: {@code <mnist dir> <training images> <threads>}. */
@@ -56,6 +59,10 @@ final class PhoneFloor {
         LeNetTiming.trainBatches(model, adam, loss, new DataLoader(train, LeNetTiming.BATCH).shuffle(LeNetTiming.SEED),
             null);
         System.out.println("lenet.train: " + train.size() / ((System.nanoTime() - start) / 1e9) + " images/s");
+        FineTuneTiming.Measured fineTune = FineTuneTiming.measure(new File(args[0]));
+        if (fineTune != null) {
+            System.out.println("finetune.50samples: " + fineTune.seconds() + " s");
+        }
         System.out.flush();
     }
 }

@@ -159,7 +159,8 @@ public class BenchTest {
         String out = bytes.toString("UTF-8");
         for (String line : new String[] {"deepcnn.train.t1: [0-9.]+ images/s",
             "floor.gemm.512: [0-9.]+ GFLOP/s \\(child JVM -Xmx1g -XX:-UseSuperWord -Dneuronlab.gemm=plain, 1 threads, kernel plain\\)",
-            "floor.lenet.train.t1: [0-9.]+ images/s .*"}) {
+            "floor.lenet.train.t1: [0-9.]+ images/s .*",
+            "floor.finetune.50samples: [0-9.]+ s \\(child JVM -Xmx1g -XX:-UseSuperWord -Dneuronlab.gemm=plain, 1 threads, kernel plain\\)"}) {
             assertTrue(line + " missing in:\n" + out, Pattern.compile("(?m)^" + line + "$").matcher(out).find());
         }
     }
