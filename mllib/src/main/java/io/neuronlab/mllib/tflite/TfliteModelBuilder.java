@@ -340,7 +340,7 @@ public final class TfliteModelBuilder {
         if (xs.length == 0) {
             throw new IllegalArgumentException(name + ": nothing to concatenate");
         }
-        int[] out = tensors.get(xs[0]).shape();
+        int[] out = tensors.get(xs[0]).shape().clone(); // the record holds its array: never grow the input's shape
         if (axis < 0 || axis >= out.length) {
             throw new IllegalArgumentException(name + ": axis " + axis + " outside rank " + out.length);
         }

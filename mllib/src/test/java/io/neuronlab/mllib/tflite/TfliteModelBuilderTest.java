@@ -71,6 +71,19 @@ public class TfliteModelBuilderTest {
         }
     }
 
+    /** The file declares every tensor's shape; runtimes that trust it (Arm NN) fail on a wrong one, TFLite does not. */
+    @Test
+    public void concatenationLeavesItsInputsDeclaredShapesAlone() {
+        TfliteModelBuilder b = new TfliteModelBuilder();
+        int in = b.input("input", 1, 6, 6, 3);
+        int a = b.relu("a", in);
+        int c = b.tanh("c", in);
+        int y = b.concatenation("concat", 3, a, c);
+        assertArrayEquals(new int[] {1, 6, 6, 3}, b.shape(a));
+        assertArrayEquals(new int[] {1, 6, 6, 3}, b.shape(c));
+        assertArrayEquals(new int[] {1, 6, 6, 6}, b.shape(y));
+    }
+
     @Test
     public void handBuiltGraphRunsInArmNn() throws Exception {
         float[] nhwc = new float[x.length];
