@@ -1,5 +1,7 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.Gemm;
+
 import java.util.Arrays;
 
 /**
@@ -26,9 +28,12 @@ final class WeightProducts {
         this.rows = new float[outC + kk][plane];
     }
 
-    /** Whether this path beats the GEMM for a layer of this shape (and its buffers stay small). */
+    /**
+     * Whether this path beats the GEMM for a layer of this shape (and its buffers stay small): only against the
+     * plain kernel; the Vector API kernel's summed product ({@link Gemm#sumsInRegisters}) is faster still.
+     */
     static boolean suits(int outC, int kk, int plane) {
-        return kk * 4 <= plane && (long) outC * kk * plane <= MAX_FLOATS;
+        return !Gemm.sumsInRegisters() && kk * 4 <= plane && (long) outC * kk * plane <= MAX_FLOATS;
     }
 
     boolean fits(int outC, int kk, int plane) {

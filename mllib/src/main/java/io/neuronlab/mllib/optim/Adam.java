@@ -47,14 +47,23 @@ public final class Adam extends Optimizer {
         float[] m = first.of(index, w.length);
         float[] v = second.of(index, w.length);
         int t = ++steps[index];
-        double c1 = 1 - Math.pow(beta1, t);
-        double c2 = 1 - Math.pow(beta2, t);
+        // PyTorch's arrangement: w −= (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε), in float. The corrections are
+        // per step, so the loop over the elements is float arithmetic only, which HotSpot vectorizes (it took
+        // ~7 ns per element in double: 0.4 ms per LeNet step).
+        float stepSize = (float) (learningRate / (1 - Math.pow(beta1, t)));
+        float inverseSqrtCorrection2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, t)));
+        float b1 = beta1;
+        float b2 = beta2;
+        float a1 = 1 - beta1;
+        float a2 = 1 - beta2;
+        float e = eps;
         for (int i = 0; i < w.length; i++) {
-            m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
-            v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
-            double mHat = m[i] / c1;
-            double vHat = v[i] / c2;
-            w[i] -= (float) (learningRate * mHat / (Math.sqrt(vHat) + eps));
+            float g = grad[i];
+            float mi = b1 * m[i] + a1 * g;
+            float vi = b2 * v[i] + a2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * inverseSqrtCorrection2 + e);
         }
     }
 

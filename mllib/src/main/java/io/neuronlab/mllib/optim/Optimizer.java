@@ -16,6 +16,7 @@ public abstract class Optimizer {
     protected final List<Tensor> params;
     protected float learningRate;
     protected float weightDecay;
+    private float[][] decayedGradients; // per parameter, reused: weight decay makes no garbage per step
 
     protected Optimizer(Collection<Tensor> params, float learningRate) {
         if (!(learningRate > 0f)) {
@@ -37,13 +38,26 @@ public abstract class Optimizer {
             if (weightDecay != 0f) {
                 // L2 decay folded into the gradient, so every optimizer gets it the same way
                 float[] w = p.data();
-                grad = grad.clone();
+                float[] decayed = decayedGradient(i, grad.length);
                 for (int j = 0; j < grad.length; j++) {
-                    grad[j] += weightDecay * w[j];
+                    decayed[j] = grad[j] + weightDecay * w[j];
                 }
+                grad = decayed;
             }
             update(i, p.data(), grad);
         }
+    }
+
+    private float[] decayedGradient(int index, int length) {
+        if (decayedGradients == null) {
+            decayedGradients = new float[params.size()][];
+        }
+        float[] d = decayedGradients[index];
+        if (d == null || d.length != length) {
+            d = new float[length];
+            decayedGradients[index] = d;
+        }
+        return d;
     }
 
     /** Updates parameter number {@code index} (values {@code w}, in place) from gradient {@code grad}. */

@@ -27,6 +27,14 @@ interface RectangleKernel {
         }
     }
 
+    /**
+     * Whether {@link #multiplySumNT} sums dot products in vector registers (the Vector API kernel): then it beats
+     * keeping elementwise products for a convolution's weight gradient even when filter rows are short.
+     */
+    default boolean sumsInRegisters() {
+        return false;
+    }
+
     /** What the bench prints: "plain" or "vector (…)". */
     String name();
 }

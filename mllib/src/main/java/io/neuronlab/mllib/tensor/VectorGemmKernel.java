@@ -68,6 +68,11 @@ final class VectorGemmKernel implements RectangleKernel {
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     @Override
+    public boolean sumsInRegisters() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "vector (jdk.incubator.vector, " + S.vectorBitSize() + "-bit, " + MR + "x" + NR + " tiles)";
     }

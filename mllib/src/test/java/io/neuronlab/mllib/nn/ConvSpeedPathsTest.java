@@ -118,11 +118,48 @@ public class ConvSpeedPathsTest {
 
     @Test
     public void shortRowGradientPathPassesTheGradientCheck() {
-        // kk = 1·3·3 = 9 and plane = 8·8 = 64: dW is summed from elementwise products
+        // kk = 1·3·3 = 9 and plane = 8·8 = 64: dW is summed from elementwise products with the plain kernel (the
+        // Vector API kernel's summed GEMM otherwise); weightProductsEqualTheSummedGemm checks products on any JVM
         Random r = new Random(3);
         Conv2d conv = new Conv2d(1, 2, 3, 1, 1, new He(), r);
         System.arraycopy(GradChecks.gaussian(r, 2).data(), 0, conv.bias().data(), 0, 2);
         GradChecks.assertLayerGradients(conv, GradChecks.gaussian(r, 2, 1, 8, 8), 1e-3);
+    }
+
+    @Test
+    public void weightProductsEqualTheSummedGemm() {
+        // WeightProducts (the plain kernel's dW for short filter rows) against Gemm.sgemmSumNT, whichever kernel runs
+        Random r = new Random(9);
+        int outC = 3, kk = 7, plane = 37, images = 5; // odd sizes: vector loops and their tails
+        float[] dout = GradChecks.gaussian(r, images * outC * plane).data();
+        float[] col = GradChecks.gaussian(r, images * kk * plane).data();
+        for (int i = 0; i < dout.length; i += 3) {
+            dout[i] = 0f; // gradients after ReLU and pooling are mostly zeros
+        }
+        WeightProducts products = new WeightProducts(outC, kk, plane);
+        for (int i = 0; i < images; i++) {
+            products.add(dout, i * outC * plane, col, i * kk * plane);
+        }
+        float[] viaProducts = new float[outC * kk];
+        products.sumInto(viaProducts);
+        float[] viaGemm = new float[outC * kk];
+        io.neuronlab.mllib.tensor.Gemm.sgemmSumNT(images, outC, kk, plane, 1f, dout, 0, plane, outC * plane, col, 0,
+            plane, kk * plane, 0f, viaGemm, 0, kk);
+        assertArrayEquals(viaGemm, viaProducts, 1e-4f);
+        // a NaN in the columns reaches dW through every non-zero gradient, in both paths
+        products.clear();
+        col[2] = Float.NaN; // image 0, tap 0, position 2
+        products.add(dout, 0, col, 0);
+        products.sumInto(viaProducts);
+        io.neuronlab.mllib.tensor.Gemm.sgemmSumNT(1, outC, kk, plane, 1f, dout, 0, plane, 0, col, 0, plane, 0, 0f,
+            viaGemm, 0, kk);
+        for (int o = 0; o < outC; o++) {
+            if (dout[o * plane + 2] != 0f) {
+                assertEquals(true, Float.isNaN(viaProducts[o * kk]));
+                assertEquals(true, Float.isNaN(viaGemm[o * kk]));
+            }
+            assertEquals(false, Float.isNaN(viaGemm[o * kk + 1]));
+        }
     }
 
     @Test

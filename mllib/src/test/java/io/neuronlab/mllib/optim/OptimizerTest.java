@@ -91,6 +91,54 @@ public class OptimizerTest {
         assertArrayEquals(new float[] {0.9f, 0.8004122f, 0.7015863f}, threeSteps(Adam::new, 0.1f), 1e-6f);
     }
 
+    /** Adam's float update against the paper's formula in double, over 200 steps of random gradients. */
+    @Test
+    public void adamMatchesTheFormulaInDoubleOverManySteps() {
+        java.util.Random random = new java.util.Random(7);
+        int n = 1003; // odd: vector loops and their tails
+        float[] start = new float[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = (float) random.nextGaussian();
+        }
+        Tensor w = Tensor.of(start.clone(), n).requiresGrad(true);
+        Optimizer opt = new Adam(Collections.singletonList(w), 0.01f).withWeightDecay(1e-3f);
+        double[] ref = new double[n];
+        double[] m = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            ref[i] = start[i];
+        }
+        for (int t = 1; t <= 200; t++) {
+            float[] g = new float[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = (float) (random.nextGaussian() * (i % 7 == 0 ? 1e-4 : 1)); // tiny gradients: √v near ε
+            }
+            opt.zeroGrad();
+            w.accumulateGrad(Tensor.of(g.clone(), n));
+            opt.step();
+            for (int i = 0; i < n; i++) {
+                double gi = g[i] + 1e-3 * ref[i];
+                m[i] = 0.9 * m[i] + 0.1 * gi;
+                v[i] = 0.999 * v[i] + 0.001 * gi * gi;
+                ref[i] -= 0.01 * (m[i] / (1 - Math.pow(0.9, t))) / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals("element " + i, ref[i], w.data()[i], 2e-5 * Math.max(1, Math.abs(ref[i])));
+        }
+    }
+
+    @Test
+    public void adamCarriesNaNGradientsIntoTheWeights() {
+        Tensor w = Tensor.of(new float[] {1f, 1f, 1f}, 3).requiresGrad(true);
+        Optimizer opt = new Adam(Collections.singletonList(w), 0.1f);
+        w.accumulateGrad(Tensor.of(new float[] {Float.NaN, 2f, Float.POSITIVE_INFINITY}, 3));
+        opt.step();
+        assertTrue(Float.isNaN(w.data()[0]));
+        assertEquals(0.9f, w.data()[1], 1e-6f);
+        assertTrue(Float.isNaN(w.data()[2])); // ∞/∞, as in PyTorch
+    }
+
     @Test
     public void weightDecayAddsLambdaTimesWeight() {
         // w −= lr·(g + λw) with g = 2w, λ = 0.5: w = 1 − 0.1·2.5 = 0.75
