@@ -53,6 +53,8 @@ public class FineTuneActivity extends FeatureActivity {
         allLayers = findViewById(R.id.tune_all_layers);
         tune.setOnClickListener(v -> fineTune());
         restore.setOnClickListener(v -> restore());
+        findViewById(R.id.tune_models).setOnClickListener(
+                v -> startActivity(new android.content.Intent(this, io.neuronlab.app.models.ModelsActivity.class)));
         tune.setEnabled(false);
         new SampleStore(this).allAsDigits(digits -> {
             samples = digits;
