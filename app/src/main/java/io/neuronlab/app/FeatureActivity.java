@@ -1,10 +1,9 @@
 package io.neuronlab.app;
 
 import android.os.Bundle;
-import androidx.appcompat.app.AppCompatActivity;
 
 /** A screen opened from home: its layout, its title, and an Up arrow back to home. */
-public abstract class FeatureActivity extends AppCompatActivity {
+public abstract class FeatureActivity extends NeuronLabActivity {
     private final int layoutId;
     private final int titleId;
 

@@ -2,7 +2,6 @@ package io.neuronlab.app.camera;
 
 import android.content.Context;
 import android.graphics.Bitmap;
-import android.graphics.BitmapFactory;
 import android.net.Uri;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
@@ -13,8 +12,6 @@ import io.neuronlab.app.draw.DigitNetwork;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.EmptyDrawingException;
 import io.neuronlab.mllib.digits.GrayImage;
-import io.neuronlab.mllib.digits.PhotoBinarizer;
-import java.io.InputStream;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,9 +24,6 @@ public class CameraViewModel extends ViewModel {
     /** What the screen says: a message (with its argument) and, when digits were found, the reading. */
     public record Result(int messageId, String argument, DigitRecognizer.Reading reading) {
     }
-
-    /** Photos are scaled so that the longer side is at most this many pixels before binarising. */
-    static final int MAX_SIDE = 640;
 
     private final Context app;
     private final Executor background;
@@ -54,24 +48,12 @@ public class CameraViewModel extends ViewModel {
     /** Photo → luminance → binarised ink → digits → recognition, off the UI thread. */
     public void recognise(Bitmap photo) {
         int mine = start();
-        background.execute(() -> deliver(mine, read(luminance(photo))));
+        background.execute(() -> deliver(mine, read(photo)));
     }
 
-    /** The photo's luminance, scaled so that its longer side is at most {@link #MAX_SIDE} (plenty for 28×28 digits). */
-    private static GrayImage luminance(Bitmap photo) {
-        float scale = Math.min(1f, (float) MAX_SIDE / Math.max(photo.getWidth(), photo.getHeight()));
-        Bitmap small = scale < 1 ? Bitmap.createScaledBitmap(photo, Math.max(1, Math.round(photo.getWidth() * scale)),
-            Math.max(1, Math.round(photo.getHeight() * scale)), true) : photo;
-        int w = small.getWidth();
-        int h = small.getHeight();
-        int[] argb = new int[w * h];
-        small.getPixels(argb, 0, w, 0, 0, w, h);
-        return GrayImage.luminanceOfArgb(argb, w, h);
-    }
-
-    private Result read(GrayImage luminance) {
+    private Result read(Bitmap photo) {
         try {
-            GrayImage ink = new PhotoBinarizer().binarize(luminance);
+            GrayImage ink = PhotoInk.ink(photo);
             DigitRecognizer.Reading reading = DigitNetwork.get(app).recognizer().recognize(ink);
             return new Result(reading.sure() ? R.string.camera_read : R.string.camera_read_not_sure, reading.number(), reading);
         } catch (EmptyDrawingException e) {
@@ -88,19 +70,7 @@ public class CameraViewModel extends ViewModel {
         background.execute(() -> {
             Bitmap bitmap;
             try {
-                BitmapFactory.Options options = new BitmapFactory.Options();
-                options.inJustDecodeBounds = true;
-                try (InputStream in = app.getContentResolver().openInputStream(uri)) {
-                    BitmapFactory.decodeStream(in, null, options);
-                }
-                int longer = Math.max(options.outWidth, options.outHeight);
-                int sample = 1;
-                while (longer / (sample * 2) >= 1024) sample *= 2;
-                options = new BitmapFactory.Options();
-                options.inSampleSize = sample;
-                try (InputStream in = app.getContentResolver().openInputStream(uri)) {
-                    bitmap = BitmapFactory.decodeStream(in, null, options);
-                }
+                bitmap = PhotoInk.decode(app.getContentResolver(), uri);
             } catch (Exception e) {
                 deliver(mine, new Result(R.string.camera_error, String.valueOf(e.getMessage()), null));
                 return;
@@ -109,7 +79,7 @@ public class CameraViewModel extends ViewModel {
                 deliver(mine, new Result(R.string.camera_not_an_image, null, null));
                 return;
             }
-            deliver(mine, read(luminance(bitmap)));
+            deliver(mine, read(bitmap));
         });
     }
 

@@ -14,6 +14,8 @@ import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
 import io.neuronlab.app.ViewModels;
 import io.neuronlab.app.camera.CameraActivity;
+import io.neuronlab.app.models.ModelText;
+import io.neuronlab.app.models.ModelsActivity;
 import io.neuronlab.app.samples.SampleStore;
 import io.neuronlab.app.samples.SamplesActivity;
 import io.neuronlab.mllib.digits.DigitRecognizer;
@@ -73,12 +75,26 @@ public class DrawActivity extends FeatureActivity implements DrawingView.Listene
         if (state.network().getValue() == null) status.setText(R.string.draw_loading_model);
         state.loadFailure().observe(this, message -> status.setText(getString(R.string.draw_model_failed, message)));
         state.network().observe(this, loaded -> {
-            // a drawing made while the model loaded (or kept across a rotation) is read now
-            if (state.reading().getValue() == null) onDrawingChanged(canvas);
+            // a drawing made while the model loaded (or kept across a rotation), or read by the model used before
+            // the user chose another, is read now
+            if (state.reading().getValue() == null || !state.readWith(loaded)) onDrawingChanged(canvas);
+        });
+        Button modelButton = findViewById(R.id.draw_model);
+        modelButton.setOnClickListener(v -> startActivity(new Intent(this, ModelsActivity.class)));
+        state.modelInUse().observe(this, m -> {
+            String name = ModelText.title(this, m);
+            modelButton.setText(getString(R.string.draw_model, name));
+            modelButton.setContentDescription(getString(R.string.draw_model_description, name));
+            modelButton.setVisibility(View.VISIBLE);
         });
         state.reading().observe(this, this::show);
         state.featureMaps().observe(this, this::showFeatureMaps);
-        state.loadNetwork();
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        state.loadNetwork(); // also picks up a model chosen meanwhile in My models or by fine-tuning
     }
 
     @Override

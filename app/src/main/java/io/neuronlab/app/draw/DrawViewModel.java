@@ -4,10 +4,13 @@ import android.content.Context;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.ViewModel;
+import io.neuronlab.app.models.ModelEntry;
+import io.neuronlab.app.models.ModelsActivity;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.EmptyDrawingException;
 import io.neuronlab.mllib.digits.GrayImage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,8 +23,11 @@ public class DrawViewModel extends ViewModel {
     private final Executor background;
     private final Drawing drawing = new Drawing();
     private final AtomicInteger generation = new AtomicInteger();
-    private boolean loadStarted;
+    private final AtomicBoolean loading = new AtomicBoolean();
+    private volatile String modelSource;      // the loaded network's source, whose entry modelInUse describes
+    private volatile DigitNetwork readWith;   // the network that made the latest reading
     private final MutableLiveData<DigitNetwork> network = new MutableLiveData<>();
+    private final MutableLiveData<ModelEntry> modelInUse = new MutableLiveData<>();
     private final MutableLiveData<String> loadFailure = new MutableLiveData<>();
     private final MutableLiveData<DigitRecognizer.Reading> reading = new MutableLiveData<>();
     private final MutableLiveData<DigitNetwork.Maps> featureMaps = new MutableLiveData<>();
@@ -31,17 +37,37 @@ public class DrawViewModel extends ViewModel {
         this.background = background;
     }
 
-    /** Loads the digit network once (the asset, or the model the user chose), off the main thread. */
+    /**
+     * Loads the digit network (the asset, or the model the user chose) off the main thread, and describes it for
+     * {@link #modelInUse()}. Called whenever the screen shows: after the user chose another model (My models,
+     * fine-tuning) the new one is loaded and posted; otherwise nothing changes.
+     */
     public void loadNetwork() {
-        if (loadStarted) return;
-        loadStarted = true;
+        if (!loading.compareAndSet(false, true)) return;
         background.execute(() -> {
             try {
-                network.postValue(DigitNetwork.get(app));
+                DigitNetwork n = DigitNetwork.get(app);
+                if (!n.source().equals(modelSource)) {
+                    modelSource = n.source();
+                    modelInUse.postValue(ModelsActivity.catalog(app).inUse());
+                    network.postValue(n);
+                }
             } catch (RuntimeException e) {
                 loadFailure.postValue(String.valueOf(e.getMessage()));
+            } finally {
+                loading.set(false);
             }
         });
+    }
+
+    /** The model the recogniser uses, as the model list names it. */
+    public LiveData<ModelEntry> modelInUse() {
+        return modelInUse;
+    }
+
+    /** Whether the latest reading was made by {@code n} (after a change of model the drawing is read again). */
+    public boolean readWith(DigitNetwork n) {
+        return readWith == n;
     }
 
     public LiveData<DigitNetwork> network() {
@@ -87,7 +113,10 @@ public class DrawViewModel extends ViewModel {
             } catch (EmptyDrawingException e) {
                 result = null; // only faint specks: treated as an empty canvas, never a guess
             }
-            if (mine == generation.get()) reading.postValue(result);
+            if (mine == generation.get()) {
+                readWith = n;
+                reading.postValue(result);
+            }
         });
     }
 

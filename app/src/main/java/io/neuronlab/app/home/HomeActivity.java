@@ -2,11 +2,11 @@ package io.neuronlab.app.home;
 
 import android.content.Intent;
 import android.os.Bundle;
-import androidx.appcompat.app.AppCompatActivity;
+import io.neuronlab.app.NeuronLabActivity;
 import io.neuronlab.app.R;
 
 /** The launcher screen: a card per feature; each opens that feature's Activity. */
-public class HomeActivity extends AppCompatActivity {
+public class HomeActivity extends NeuronLabActivity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);

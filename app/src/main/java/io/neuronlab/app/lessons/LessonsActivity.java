@@ -47,12 +47,12 @@ public class LessonsActivity extends FeatureActivity {
 
     private void chooseLanguage() {
         String[] names = {getString(R.string.lessons_language_system), "English", "简体中文"};
-        int checked = Math.max(0, Arrays.asList(Languages.TAGS).indexOf(Languages.chosen()));
+        int checked = Math.max(0, Arrays.asList(Languages.TAGS).indexOf(Languages.chosen(this)));
         new AlertDialog.Builder(this)
                 .setTitle(R.string.lessons_language)
                 .setSingleChoiceItems(names, checked, (dialog, which) -> {
                     dialog.dismiss();
-                    Languages.choose(Languages.TAGS[which]);
+                    Languages.choose(this, Languages.TAGS[which]);
                 })
                 .show();
     }

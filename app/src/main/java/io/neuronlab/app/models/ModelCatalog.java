@@ -38,12 +38,7 @@ public final class ModelCatalog {
     public List<ModelEntry> entries() {
         File active = library.active();
         List<ModelEntry> entries = new ArrayList<>();
-        try (InputStream in = builtIn.open()) {
-            entries.add(describe(ModelFile.read(in, "built-in"), null, 0L, active == null));
-        } catch (IOException e) {
-            entries.add(new ModelEntry(null, ModelEntry.Kind.BUILT_IN, "digit", 0, 0, 0L, Float.NaN, active == null,
-                    e.getMessage()));
-        }
+        entries.add(builtInEntry(active == null));
         for (File f : library.list()) {
             boolean inUse = f.equals(active);
             try {
@@ -54,6 +49,30 @@ public final class ModelCatalog {
             }
         }
         return entries;
+    }
+
+    /**
+     * The model Draw and Camera recognise with: the chosen library file, else the built-in one — also when the
+     * chosen file no longer loads, as the recogniser then falls back to the built-in model.
+     */
+    public ModelEntry inUse() {
+        File active = library.active();
+        if (active != null) {
+            try {
+                return describe(ModelFile.read(active), active.getName(), active.lastModified(), true);
+            } catch (IOException e) {
+                // the recogniser uses the built-in model instead
+            }
+        }
+        return builtInEntry(true);
+    }
+
+    private ModelEntry builtInEntry(boolean inUse) {
+        try (InputStream in = builtIn.open()) {
+            return describe(ModelFile.read(in, "built-in"), null, 0L, inUse);
+        } catch (IOException e) {
+            return new ModelEntry(null, ModelEntry.Kind.BUILT_IN, "digit", 0, 0, 0L, Float.NaN, inUse, e.getMessage());
+        }
     }
 
     private static ModelEntry describe(ModelFile file, String name, long savedAt, boolean inUse) {

@@ -50,7 +50,7 @@ public class ModelsActivity extends FeatureActivity {
     }
 
     /** The catalog every model screen reads: the library in app storage and the shipped asset. */
-    static ModelCatalog catalog(Context context) {
+    public static ModelCatalog catalog(Context context) {
         Context app = context.getApplicationContext();
         return new ModelCatalog(new ModelLibrary(DigitNetwork.modelsDir(app)), () -> app.getAssets().open(DigitNetwork.ASSET));
     }

@@ -4,7 +4,6 @@ import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.ViewModel;
 import io.neuronlab.app.R;
-import io.neuronlab.mllib.files.AtomicFile;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -45,16 +44,21 @@ public class ModelsViewModel extends ViewModel {
 
     private final ModelCatalog catalog;
     private final Executor background;
-    private final File shareDir;
+    private final SharedExports shared;
     private final MutableLiveData<List<ModelEntry>> entries = new MutableLiveData<>();
     private final MutableLiveData<Message> message = new MutableLiveData<>();
     private final MutableLiveData<Export> export = new MutableLiveData<>();
     private Export pendingSave; // main thread only: waits for the save dialog's answer
 
     public ModelsViewModel(ModelCatalog catalog, Executor background, File shareDir) {
+        this(catalog, background, new SharedExports(shareDir, System::currentTimeMillis));
+    }
+
+    public ModelsViewModel(ModelCatalog catalog, Executor background, SharedExports shared) {
         this.catalog = catalog;
         this.background = background;
-        this.shareDir = shareDir;
+        this.shared = shared;
+        background.execute(shared::deleteStale); // exports shared more than a day ago are no longer needed
         refresh();
     }
 
@@ -134,12 +138,7 @@ public class ModelsViewModel extends ViewModel {
             String fileName = entry.exportBaseName() + format.extension;
             try {
                 byte[] bytes = format.bytes(catalog, entry.fileName());
-                File file = null;
-                if (share) {
-                    file = new File(shareDir, fileName);
-                    clearShareDir();
-                    AtomicFile.write(file, bytes);
-                }
+                File file = share ? shared.write(fileName, bytes) : null;
                 export.postValue(new Export(share, fileName, file, bytes));
             } catch (ExportFormat.CannotExportException e) {
                 message.postValue(new Message(R.string.models_tflite_unsupported, e.getMessage()));
@@ -186,20 +185,5 @@ public class ModelsViewModel extends ViewModel {
                 message.postValue(new Message(R.string.models_export_failed, String.valueOf(failure.getMessage())));
             }
         });
-    }
-
-    private void clearShareDir() throws IOException {
-        if (!shareDir.isDirectory() && !shareDir.mkdirs()) {
-            throw new IOException("cannot create " + shareDir);
-        }
-        File[] old = shareDir.listFiles();
-        if (old != null) {
-            for (File f : old) {
-                // a file shared earlier is no longer needed once the share sheet was closed
-                if (!f.delete()) {
-                    f.deleteOnExit();
-                }
-            }
-        }
     }
 }

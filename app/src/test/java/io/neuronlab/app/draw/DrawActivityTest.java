@@ -5,6 +5,7 @@ import static androidx.test.espresso.action.ViewActions.click;
 import static androidx.test.espresso.action.ViewActions.scrollTo;
 import static androidx.test.espresso.assertion.ViewAssertions.matches;
 import static androidx.test.espresso.matcher.ViewMatchers.isEnabled;
+import static androidx.test.espresso.matcher.ViewMatchers.withContentDescription;
 import static androidx.test.espresso.matcher.ViewMatchers.withId;
 import static androidx.test.espresso.matcher.ViewMatchers.withText;
 import static org.hamcrest.Matchers.not;
@@ -12,12 +13,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import android.content.Context;
+import android.content.Intent;
 import android.os.SystemClock;
 import android.view.MotionEvent;
 import android.view.View;
 import android.widget.GridView;
 import android.widget.TextView;
 
+import androidx.lifecycle.Lifecycle;
 import androidx.test.core.app.ActivityScenario;
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.espresso.UiController;
@@ -26,7 +30,18 @@ import androidx.test.ext.junit.runners.AndroidJUnit4;
 
 import io.neuronlab.app.R;
 import io.neuronlab.app.InMemoryDatabase;
+import io.neuronlab.app.models.ModelLibrary;
+import io.neuronlab.app.models.ModelsActivity;
 import io.neuronlab.app.samples.SamplesActivity;
+import io.neuronlab.mllib.digits.DigitModel;
+import io.neuronlab.mllib.io.ModelSerializer;
+import io.neuronlab.mllib.io.TrainingMetadata;
+import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.nn.Linear;
+import io.neuronlab.mllib.nn.Sequential;
+import java.io.File;
+import java.io.InputStream;
+import org.robolectric.Shadows;
 
 import org.hamcrest.Matcher;
 import org.junit.After;
@@ -229,5 +244,53 @@ public class DrawActivityTest {
     private static String text(SamplesActivity a, GridView grid) {
         View cell = grid.getAdapter().getView(0, null, grid);
         return ((TextView) ((android.widget.LinearLayout) cell).getChildAt(1)).getText().toString();
+    }
+
+    /**
+     * Draw names the model it reads with and opens My models from that name; a model chosen meanwhile (here one
+     * whose last layer always favours 3) is loaded when the screen shows again, and the drawing is read again.
+     */
+    @Test
+    public void theModelInUseIsNamedOpensMyModelsAndAChangeReadsTheDrawingAgain() throws Exception {
+        Context context = ApplicationProvider.getApplicationContext();
+        try (ActivityScenario<DrawActivity> s = ActivityScenario.launch(DrawActivity.class)) {
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_model)).check(matches(withText("Model: Built-in digit model ›")));
+            onView(withId(R.id.draw_canvas)).perform(drawStrokes(SEVEN));
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_result_digit)).check(matches(withText("7")));
+            onView(withId(R.id.draw_model)).perform(scrollTo(), click());
+            s.onActivity(a -> {
+                Intent opened = Shadows.shadowOf(a).getNextStartedActivity();
+                assertEquals(ModelsActivity.class.getName(), opened.getComponent().getClassName());
+            });
+
+            Sequential threes;
+            try (InputStream in = context.getAssets().open(DigitNetwork.ASSET)) {
+                threes = DigitModel.load(in, DigitNetwork.ASSET);
+            }
+            Linear last = null;
+            for (Layer l : threes.layers()) {
+                if (l instanceof Linear linear) last = linear;
+            }
+            last.bias().data()[3] += 1000f;
+            ModelLibrary library = new ModelLibrary(DigitNetwork.modelsDir(context));
+            assertTrue(library.dir().mkdirs() || library.dir().isDirectory());
+            new ModelSerializer().save(threes, new TrainingMetadata("test", 0, Float.NaN, 1, "fine-tune dense layers",
+                    null), new File(library.dir(), "personal-1.nlmf"));
+            library.setActive("personal-1.nlmf");
+
+            s.moveToState(Lifecycle.State.STARTED); // away to My models and back
+            s.moveToState(Lifecycle.State.RESUMED);
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_model)).check(matches(withText("Model: Your personal model ›")));
+            onView(withId(R.id.draw_model)).check(matches(withContentDescription(
+                    "Model in use: Your personal model. Opens My models to choose another.")));
+            onView(withId(R.id.draw_result_digit)).check(matches(withText("3")));
+            s.recreate();
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_model)).check(matches(withText("Model: Your personal model ›")));
+            onView(withId(R.id.draw_result_digit)).check(matches(withText("3")));
+        }
     }
 }

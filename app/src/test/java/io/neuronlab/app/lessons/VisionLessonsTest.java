@@ -74,7 +74,7 @@ public class VisionLessonsTest {
 
     @After
     public void followTheSystemAgain() {
-        Languages.choose("");
+        Languages.choose(ApplicationProvider.getApplicationContext(), "");
     }
 
     private static Intent lesson(String id) {
@@ -173,44 +173,77 @@ public class VisionLessonsTest {
         }
     }
 
-    /** A picked photo (half dark, half light) is read off the UI thread, cropped square and convolved. */
-    @Test
-    @GraphicsMode(GraphicsMode.Mode.NATIVE)
-    public void aPickedPhotoIsConvolvedToo() throws Exception {
-        Bitmap photo = Bitmap.createBitmap(200, 100, Bitmap.Config.ARGB_8888);
-        for (int y = 0; y < 100; y++) {
+    /** A photo of a "1" (a dark bar) on paper lit unevenly: brighter on the left, dimmer on the right. */
+    private static Bitmap photoOfAOne(boolean withInk) {
+        Bitmap photo = Bitmap.createBitmap(200, 300, Bitmap.Config.ARGB_8888);
+        for (int y = 0; y < 300; y++) {
             for (int x = 0; x < 200; x++) {
-                photo.setPixel(x, y, x < 100 ? 0xff000000 : 0xffffffff);
+                boolean ink = withInk && x >= 85 && x < 115 && y >= 60 && y < 240;
+                int v = ink ? 40 : Math.round(235 - 50f * x / 199);
+                photo.setPixel(x, y, 0xff000000 | v << 16 | v << 8 | v);
             }
         }
+        return photo;
+    }
+
+    private static Uri register(String name, Bitmap photo) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         assertTrue(photo.compress(Bitmap.CompressFormat.PNG, 100, png));
-        Uri uri = Uri.parse("content://io.neuronlab.test/photo.png");
+        Uri uri = Uri.parse("content://io.neuronlab.test/" + name);
         Shadows.shadowOf(ApplicationProvider.getApplicationContext().getContentResolver())
-                .registerInputStream(uri, new ByteArrayInputStream(png.toByteArray()));
+                .registerInputStreamSupplier(uri, () -> new ByteArrayInputStream(png.toByteArray()));
+        return uri;
+    }
+
+    private static void pick(ActivityScenario<LessonActivity> scenario, Uri uri) {
+        onView(withTagValue(is("conv2d_photo"))).perform(scrollTo(), click());
+        scenario.onActivity(a -> {
+            org.robolectric.shadows.ShadowActivity shadow = Shadows.shadowOf(a);
+            org.robolectric.shadows.ShadowActivity.IntentForResult picker = shadow.getNextStartedActivityForResult();
+            assertNotNull("the document picker was opened", picker);
+            assertEquals(Intent.ACTION_OPEN_DOCUMENT, picker.intent.getAction());
+            shadow.receiveResult(picker.intent, Activity.RESULT_OK, new Intent().setData(uri));
+        });
+        ShadowLooper.idleMainLooper();
+    }
+
+    /**
+     * A picked photo is read off the UI thread and cleaned up as the Camera screen does it (PhotoBinarizer: the
+     * uneven light removed, dark ink = 1 on 0), then made 28×28 like a drawing, and convolved: the kernels act on
+     * the digit — the same picture as the ink drawn exactly where the bar is — not on the paper's shading.
+     */
+    @Test
+    @GraphicsMode(GraphicsMode.Mode.NATIVE)
+    public void aPickedPhotoIsBinarisedLikeTheCameraThenConvolved() throws Exception {
+        GrayImage truth = new GrayImage(200, 300);
+        for (int y = 60; y < 240; y++) {
+            for (int x = 85; x < 115; x++) {
+                truth.set(x, y, 1f);
+            }
+        }
+        GrayImage expected = new MnistPreprocessor().process(truth);
         try (ActivityScenario<LessonActivity> scenario = ActivityScenario.launch(lesson("14-convolution"))) {
-            onView(withTagValue(is("conv2d_photo"))).perform(scrollTo(), click());
-            scenario.onActivity(a -> {
-                org.robolectric.shadows.ShadowActivity shadow = Shadows.shadowOf(a);
-                org.robolectric.shadows.ShadowActivity.IntentForResult picker = shadow.getNextStartedActivityForResult();
-                assertNotNull("the document picker was opened", picker);
-                assertEquals(Intent.ACTION_OPEN_DOCUMENT, picker.intent.getAction());
-                shadow.receiveResult(picker.intent, Activity.RESULT_OK, new Intent().setData(uri));
-            });
-            ShadowLooper.idleMainLooper();
+            pick(scenario, register("one.png", photoOfAOne(true)));
             onView(withTagValue(is("conv2d_pad_status")))
-                    .check(matches(withText("Your photo, in grey levels, 64×64 pixels")));
+                    .check(matches(withText("Your photo, cleaned up as the Camera screen does it, as 28×28 pixels")));
             scenario.onActivity(a -> {
                 ConvolutionWidget.State s = state(a, "conv2d", ConvolutionWidget.State.class);
                 GrayImage in = s.input();
-                assertEquals(64, in.width());
-                assertEquals(64, in.height());
-                // the central 100×100 square: its left half (x < 50) dark, its right half light
-                assertEquals(0f, in.get(10, 30), 0.02f);
-                assertEquals(1f, in.get(54, 30), 0.02f);
+                assertEquals(28, in.width());
+                assertEquals(28, in.height());
+                assertArrayEquals(expected.pixels(), in.pixels(), 1e-4f);
+                assertEquals("ink is bright, as in MNIST", 1f, in.get(14, 14), 0.05f);
+                assertEquals("the paper is blank, its shading gone", 0f, in.get(2, 14), 0f);
+                assertEquals(0f, in.get(25, 14), 0f);
                 assertArrayEquals(WidgetComputationsTest.naiveConvolution(in, ConvolutionDemo.KERNELS[s.kernel()]),
                         s.output().data(), 1e-5f);
             });
+            // a photo of blank paper (the same shading, no ink): said so, the picture stays
+            pick(scenario, register("blank.png", photoOfAOne(false)));
+            onView(withTagValue(is("conv2d_pad_status"))).check(matches(withText(
+                    "No digit stands out from the paper in that photo: try one with darker ink or more even light")));
+            scenario.onActivity(a -> assertArrayEquals(expected.pixels(),
+                    state(a, "conv2d", ConvolutionWidget.State.class).input().pixels(), 1e-4f));
         }
     }
 
@@ -271,10 +304,8 @@ public class VisionLessonsTest {
             onView(withId(R.id.lessons_language)).perform(click());
             onView(withText("简体中文")).inRoot(isDialog()).perform(click());
             ShadowLooper.idleMainLooper();
-            assertEquals("zh-CN", Languages.chosen());
+            assertEquals("zh-CN", Languages.chosen(ApplicationProvider.getApplicationContext()));
             list.recreate(); // what the platform (API 33+) or AppCompat (below) does on a language change
-            // (the JVM runtime has no locale service to re-configure the screen's own strings; the lessons follow
-            // the choice itself)
             onView(withTagValue(is("lesson_01-tensors"))).check(matches(hasDescendant(withText("1. " + chineseTitle))));
             list.recreate();
             onView(withTagValue(is("lesson_01-tensors"))).check(matches(hasDescendant(withText("1. " + chineseTitle))));
@@ -293,7 +324,7 @@ public class VisionLessonsTest {
             onView(withId(R.id.lessons_language)).perform(click());
             onView(withText("English")).inRoot(isDialog()).perform(click());
             ShadowLooper.idleMainLooper();
-            assertEquals("en", Languages.chosen());
+            assertEquals("en", Languages.chosen(ApplicationProvider.getApplicationContext()));
             list.recreate();
             onView(withTagValue(is("lesson_01-tensors"))).check(matches(hasDescendant(withText("1. " + englishTitle))));
         }

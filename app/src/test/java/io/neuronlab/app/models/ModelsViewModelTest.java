@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -36,6 +37,7 @@ public class ModelsViewModelTest {
     public final TemporaryFolder folder = new TemporaryFolder();
 
     private ModelsViewModel model;
+    private ModelCatalog catalog;
     private ModelEntry lenet;
     private byte[] lenetBytes;
 
@@ -45,7 +47,7 @@ public class ModelsViewModelTest {
         File f = new File(library.dir(), "lenet-1.nlmf");
         new ModelSerializer().save(LeNetBench.create(1), TrainingMetadata.none(), f);
         lenetBytes = Files.readAllBytes(f.toPath());
-        ModelCatalog catalog = new ModelCatalog(library, () -> new FileInputStream(ModelCatalogTest.BUILT_IN));
+        catalog = new ModelCatalog(library, () -> new FileInputStream(ModelCatalogTest.BUILT_IN));
         model = new ModelsViewModel(catalog, Runnable::run, folder.newFolder("exports"));
         ShadowLooper.idleMainLooper();
         lenet = model.entries().getValue().get(1);
@@ -128,5 +130,46 @@ public class ModelsViewModelTest {
         ShadowLooper.idleMainLooper();
         assertArrayEquals(lenetBytes, written.toByteArray());
         assertEquals(R.string.models_saved, model.message().getValue().textId());
+    }
+
+    /**
+     * Shared exports stay a day (the receiving app may read them late) and go on the next export or the next
+     * visit of the list after that; the file just shared is whole and is never the one removed.
+     */
+    @Test
+    public void sharedExportsAreKeptADayThenRemoved() throws Exception {
+        File dir = folder.newFolder("share");
+        AtomicLong now = new AtomicLong(System.currentTimeMillis());
+        File stale = new File(dir, "old-1.nlmf");
+        File recent = new File(dir, "recent-2.tflite");
+        Files.write(stale.toPath(), new byte[] {1, 2, 3});
+        Files.write(recent.toPath(), new byte[] {4, 5});
+        assertTrue(stale.setLastModified(now.get() - 2 * SharedExports.KEEP_MILLIS));
+        assertTrue(recent.setLastModified(now.get() - 60 * 60 * 1000L));
+
+        ModelsViewModel sharing = new ModelsViewModel(catalog, Runnable::run, new SharedExports(dir, now::get));
+        ShadowLooper.idleMainLooper();
+        assertFalse("a day-old export is removed when the list opens", stale.exists());
+        assertTrue("an hour-old export may still be read by the app it went to", recent.exists());
+
+        ModelEntry entry = sharing.entries().getValue().get(1);
+        sharing.prepareExport(entry, ExportFormat.NLMF, true);
+        ShadowLooper.idleMainLooper();
+        ModelsViewModel.Export shared = sharing.export().getValue();
+        assertTrue(shared.share());
+        assertEquals(new File(dir, "lenet-1.nlmf"), shared.file());
+        assertArrayEquals(lenetBytes, Files.readAllBytes(shared.file().toPath()));
+        assertTrue(recent.exists());
+        sharing.exportHandled();
+
+        now.addAndGet(SharedExports.KEEP_MILLIS + 60 * 60 * 1000L); // a day and an hour later
+        sharing.prepareExport(entry, ExportFormat.TFLITE, true);
+        ShadowLooper.idleMainLooper();
+        File tflite = sharing.export().getValue().file();
+        assertEquals(new File(dir, "lenet-1.tflite"), tflite);
+        assertArrayEquals(ExportFormat.TFLITE.bytes(catalog, "lenet-1.nlmf"), Files.readAllBytes(tflite.toPath()));
+        assertFalse("yesterday's export is gone", shared.file().exists());
+        assertFalse(recent.exists());
+        assertArrayEquals(new String[] {"lenet-1.tflite"}, dir.list());
     }
 }

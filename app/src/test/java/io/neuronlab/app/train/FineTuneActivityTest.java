@@ -20,6 +20,8 @@ import androidx.test.ext.junit.runners.AndroidJUnit4;
 import io.neuronlab.app.InMemoryDatabase;
 import io.neuronlab.app.R;
 import io.neuronlab.app.draw.DigitNetwork;
+import io.neuronlab.app.draw.DrawActivity;
+import io.neuronlab.app.models.ModelsActivity;
 import io.neuronlab.app.samples.SampleStore;
 import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.data.MnistSlice;
@@ -30,6 +32,8 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.robolectric.Shadows;
+import org.robolectric.shadows.ShadowLooper;
 
 /**
  * Fine-tuning on stored samples (real digits from the bundled slice's test part): too few samples say what is
@@ -81,13 +85,34 @@ public class FineTuneActivityTest {
             String personal = DigitNetwork.get(context).source();
             assertTrue(personal, personal.contains("/models/personal-"));
 
+            // the result leads to the model list
+            onView(withId(R.id.tune_models)).perform(scrollTo(), click());
+            scenario.onActivity(a -> assertEquals(ModelsActivity.class.getName(),
+                    Shadows.shadowOf(a).getNextStartedActivity().getComponent().getClassName()));
+            try (ActivityScenario<DrawActivity> draw = ActivityScenario.launch(DrawActivity.class)) {
+                ShadowLooper.idleMainLooper();
+                onView(withId(R.id.draw_model)).check(matches(withText("Model: Your personal model ›")));
+                draw.recreate();
+                ShadowLooper.idleMainLooper();
+                onView(withId(R.id.draw_model)).check(matches(withText("Model: Your personal model ›")));
+            }
+
+            String[] shown = new String[1];
+            scenario.onActivity(a -> shown[0] = ((TextView) a.findViewById(R.id.tune_result)).getText().toString());
             scenario.recreate();
             assertEquals("after recreation Draw still uses the personal model", personal,
                     DigitNetwork.get(context).source());
+            // a rotation keeps the figures on screen (the state lives in FineTuneViewModel)
+            onView(withId(R.id.tune_status)).check(matches(withText(startsWith("Done in "))));
+            onView(withId(R.id.tune_result)).check(matches(withText(shown[0])));
             onView(withId(R.id.tune_restore)).check(matches(isEnabled()));
             onView(withId(R.id.tune_restore)).perform(scrollTo(), click());
             onView(withId(R.id.tune_status)).check(matches(withText(R.string.tune_restored)));
             assertEquals(DigitNetwork.ASSET, DigitNetwork.get(context).source());
+        }
+        try (ActivityScenario<DrawActivity> draw = ActivityScenario.launch(DrawActivity.class)) {
+            ShadowLooper.idleMainLooper();
+            onView(withId(R.id.draw_model)).check(matches(withText("Model: Built-in digit model ›")));
         }
     }
 }

@@ -180,7 +180,7 @@ public final class Bench {
         if (o.lenet && o.deep) {
             DeepCnnTiming.run(out, o, python ? script : null);
         }
-        if (o.lenet && o.resnet) {
+        if (o.resnet) { // needs no MNIST: runs under --no-lenet too
             ResNetTiming.run(out, o, python ? script : null);
             load(out);
         }

@@ -20,8 +20,10 @@ import java.util.Random;
  * <p>Per image n, with columns {@code col_n [inC·k·k, OH·OW]} ({@link Im2col#im2colRows}):
  * {@code out_n = W [outC, inC·k·k] · col_n + b}. Backward: {@code db += Σ dout_n}, {@code dW += dout_n · col_nᵀ},
  * {@code dx_n = col2im(dout_nᵀ · W)}. The arithmetic is in {@link ConvKernels} (and {@link WeightProducts} for
- * short filter rows), the scratch memory in {@link ConvWorkspace}. Images are spread over {@link Parallel}'s
- * threads; each thread share keeps its own dW/db sums, added in a fixed order.
+ * short filter rows), the scratch memory in {@link ConvWorkspace}. Small planes (fewer than 128 output positions)
+ * are computed in groups of images whose columns sit side by side ({@code [inC·k·k, G·OH·OW]},
+ * {@link ConvKernels#imagesPerGroup}), one forward GEMM and one dW GEMM per group. Images (or groups) are spread
+ * over {@link Parallel}'s threads; each thread share keeps its own dW/db sums, added in a fixed order.
  *
  * <p>Threads (see {@link Layer}): in evaluation a forward takes its columns per call, so one layer serves several
  * threads at once; what the backward needs is published as one {@link LastForward} when a forward is done.
@@ -42,8 +44,11 @@ public final class Conv2d extends Layer {
     private volatile ConvEngine engine; // null: the im2col + GEMM below; else the engine runs the forward
     private LastForward last;           // what the backward needs of the last forward, published whole
 
-    /** The book's {@code self.x} and {@code self.col}: an engine's forward leaves the input, ours the columns. */
-    private record LastForward(ConvGeometry geometry, float[] columns, Tensor engineInput) {
+    /**
+     * The book's {@code self.x} and {@code self.col}: an engine's forward leaves the input, ours the columns, laid out
+     * one image at a time ({@code imagesPerGroup} 1) or in groups ({@link ConvKernels#imagesPerGroup}).
+     */
+    private record LastForward(ConvGeometry geometry, float[] columns, Tensor engineInput, int imagesPerGroup) {
     }
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
@@ -82,22 +87,37 @@ public final class Conv2d extends Layer {
         ConvEngine e = engine; // read once: Settings may switch engines while a recognition runs
         if (e != null) {
             Tensor y = e.forward(x, weight, bias, stride, pad);
-            last = new LastForward(g, null, x);
+            last = new LastForward(g, null, x, 1);
             return y;
         }
         float[] col = workspace.columns(g.n * g.columnsPerImage(), keepsScratch());
-        float[] y = output.get(g.n * g.outputPerImage(), reusesBuffers()); // every value set by forwardImage
+        float[] y = output.get(g.n * g.outputPerImage(), reusesBuffers()); // every value set by the kernels
         float[] xd = x.data();
         float[] w = weight.data();
         float[] b = bias.data();
-        // images are independent: each thread takes a share of the batch
-        Parallel.forRange(g.n, Integer.MAX_VALUE, (part, from, to) -> {
-            for (int i = from; i < to; i++) {
-                ConvKernels.forwardImage(g, xd, i, w, b, col, i * g.columnsPerImage(), y);
-            }
-        });
-        last = new LastForward(g, col, null);
+        int group = ConvKernels.imagesPerGroup(g);
+        if (group > 1) {
+            // small planes: groups of images side by side, one GEMM per group; each thread takes a share of groups
+            float[][] rows = workspace.groupRows(Parallel.threads(), g.outC * group * g.plane, keepsScratch());
+            Parallel.forRange(groups(g, group), rows.length, (part, from, to) -> {
+                for (int j = from; j < to; j++) {
+                    ConvKernels.forwardGroup(g, xd, j * group, Math.min(group, g.n - j * group), w, b, col, rows[part], y);
+                }
+            });
+        } else {
+            // images are independent: each thread takes a share of the batch
+            Parallel.forRange(g.n, Integer.MAX_VALUE, (part, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    ConvKernels.forwardImage(g, xd, i, w, b, col, i * g.columnsPerImage(), y);
+                }
+            });
+        }
+        last = new LastForward(g, col, null, group);
         return Tensor.of(y, g.outputShape());
+    }
+
+    private static int groups(ConvGeometry g, int imagesPerGroup) {
+        return (g.n + imagesPerGroup - 1) / imagesPerGroup;
     }
 
     @Override
@@ -123,8 +143,49 @@ public final class Conv2d extends Layer {
         float[] dout = gradOutput.data();
         float[] w = weight.data();
         float[] dx = inputGradient ? gradInput.get(g.n * g.imageSize(), reusesBuffers()) : null; // cleared per image
+        int group = f.imagesPerGroup();
+        int parts;
+        if (group > 1) {
+            float[][] rows = workspace.groupRows(shares.length, g.outC * group * g.plane, true);
+            // each share sums its groups' dW and db privately; the shares are added in order afterwards
+            parts = Parallel.forRange(groups(g, group), shares.length, (part, from, to) -> {
+                ConvWorkspace.Share share = shares[part];
+                share.clear();
+                for (int j = from; j < to; j++) {
+                    int first = j * group;
+                    int count = Math.min(group, g.n - first);
+                    for (int i = first; i < first + count; i++) {
+                        ConvKernels.addBiasGradient(g, dout, i, share.dBias);
+                        if (inputGradient) {
+                            ConvKernels.inputGradientImage(g, dout, i, w, share.dcol, dx);
+                        }
+                    }
+                    ConvKernels.addWeightGradientGroup(g, dout, first, count, col, rows[part], share.dWeight);
+                }
+            });
+        } else {
+            parts = backwardImages(g, dout, col, w, dx, shares, inputGradient);
+        }
+        if (g.n > 0) {
+            float[] dWeight = shares[0].dWeight; // scratch: cleared again by the next backward
+            float[] dBias = shares[0].dBias;
+            for (int part = 1; part < parts; part++) {
+                add(shares[part].dWeight, dWeight);
+                add(shares[part].dBias, dBias);
+            }
+            weight.accumulateGrad(Tensor.of(dWeight, outC, inC, k, k));
+            if (hasBias) {
+                bias.accumulateGrad(Tensor.of(dBias, outC));
+            }
+        }
+        return inputGradient ? Tensor.of(dx, g.inputShape()) : null;
+    }
+
+    /** The backward one image at a time (columns per image); returns the number of thread shares used. */
+    private static int backwardImages(ConvGeometry g, float[] dout, float[] col, float[] w, float[] dx,
+                                      ConvWorkspace.Share[] shares, boolean inputGradient) {
         // each share sums its images' dW and db privately; the shares are added in order afterwards
-        int parts = Parallel.forRange(g.n, shares.length, (part, from, to) -> {
+        return Parallel.forRange(g.n, shares.length, (part, from, to) -> {
             ConvWorkspace.Share share = shares[part];
             share.clear();
             for (int i = from; i < to; i++) {
@@ -142,19 +203,6 @@ public final class Conv2d extends Layer {
                 ConvKernels.addWeightGradient(g, dout, from, to, col, share.dWeight);
             }
         });
-        if (g.n > 0) {
-            float[] dWeight = shares[0].dWeight; // scratch: cleared again by the next backward
-            float[] dBias = shares[0].dBias;
-            for (int part = 1; part < parts; part++) {
-                add(shares[part].dWeight, dWeight);
-                add(shares[part].dBias, dBias);
-            }
-            weight.accumulateGrad(Tensor.of(dWeight, outC, inC, k, k));
-            if (hasBias) {
-                bias.accumulateGrad(Tensor.of(dBias, outC));
-            }
-        }
-        return inputGradient ? Tensor.of(dx, g.inputShape()) : null;
     }
 
     private static void add(float[] from, float[] into) {

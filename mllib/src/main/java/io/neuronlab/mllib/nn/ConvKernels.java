@@ -30,15 +30,100 @@ public final class ConvKernels {
         Gemm.sgemm(false, false, g.outC, g.plane, g.kk, 1f, weight, 0, g.kk, col, colOffset, g.plane, 1f, y, yOff, g.plane);
     }
 
+    /** Planes with fewer output positions than this are convolved in groups of images (see {@link #imagesPerGroup}). */
+    static final int SMALL_PLANE = 128;
+    /** Output positions a group of images aims at: LeNet's conv2 (10×10 planes) takes 4 images at a time. */
+    static final int GROUP_POSITIONS = 400;
+    /**
+     * Whether small planes are grouped: with the Vector API kernel, whose long products this feeds (with the plain
+     * kernel, Android's, images stay one by one). Tests switch it to compare both layouts on one JVM.
+     */
+    static volatile boolean groupSmallPlanes = Gemm.sumsInRegisters();
+
+    /**
+     * How many images share one block of columns in the batch-wide layout {@code [C·KH·KW, G·OH·OW]}, 1 for the
+     * per-image layout. A small plane makes each image's GEMM tiny (LeNet's conv2: 16×150 by 150×100, whose
+     * 100 columns fill 3⅛ of the kernel's 32-wide strips); G images side by side make the forward and dW one
+     * product each, with the filters packed once. Groups of {@link #GROUP_POSITIONS} positions beat the whole batch
+     * and groups of 800 or 1600 (LeNet-bench training, 1 thread: conv2's forward 1,050 → 880 µs per batch of 64;
+     * strided rows of bigger groups cost the GEMM more than the wider product saves). Group j holds images {@code [j·G, j·G + G)} at {@code j·G·C·KH·KW}: the columns of
+     * the whole batch take the same array as one by one.
+     */
+    static int imagesPerGroup(ConvGeometry g) {
+        if (!groupSmallPlanes || g.plane >= SMALL_PLANE || g.plane == 0) {
+            return 1;
+        }
+        return Math.max(1, Math.min(g.n, GROUP_POSITIONS / g.plane));
+    }
+
+    /**
+     * The forward of images {@code [first, first + count)} in the batch-wide layout: their columns into {@code col}
+     * (rows {@code count·OH·OW} long, from {@code first · C·KH·KW}), {@code rows [O, count·OH·OW] = W · col}, then
+     * each image's part plus the bias into {@code y} (NCHW, every value written). {@code rows} is scratch.
+     */
+    static void forwardGroup(ConvGeometry g, float[] x, int first, int count, float[] weight, float[] bias,
+                             float[] col, float[] rows, float[] y) {
+        int len = count * g.plane;
+        int colOffset = first * g.columnsPerImage();
+        long t0 = Profiler.start();
+        for (int i = 0; i < count; i++) {
+            Im2col.im2colRows(x, (first + i) * g.imageSize(), g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, col,
+                colOffset + i * g.plane, len);
+        }
+        Profiler.stop(Profiler.IM2COL, t0);
+        Gemm.sgemm(false, false, g.outC, len, g.kk, 1f, weight, 0, g.kk, col, colOffset, len, 0f, rows, 0, len);
+        for (int i = 0; i < count; i++) {
+            int yOff = (first + i) * g.outputPerImage();
+            for (int o = 0; o < g.outC; o++) {
+                float b = bias[o];
+                int src = o * len + i * g.plane;
+                int dst = yOff + o * g.plane;
+                for (int t = 0; t < g.plane; t++) {
+                    y[dst + t] = rows[src + t] + b;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code dW [O, C·KH·KW] += dout_G [O, count·OH·OW] · col_Gᵀ} for the group of images {@code [first, first + count)}
+     * whose columns {@link #forwardGroup} left: their output gradients are first gathered side by side into
+     * {@code rows} (scratch), then it is one product with sums {@code count·OH·OW} long.
+     */
+    static void addWeightGradientGroup(ConvGeometry g, float[] dout, int first, int count, float[] col, float[] rows,
+                                       float[] dWeight) {
+        int len = count * g.plane;
+        for (int i = 0; i < count; i++) {
+            int gOff = (first + i) * g.outputPerImage();
+            for (int o = 0; o < g.outC; o++) {
+                System.arraycopy(dout, gOff + o * g.plane, rows, o * len + i * g.plane, g.plane);
+            }
+        }
+        Gemm.sgemm(false, true, g.outC, g.kk, len, 1f, rows, 0, len, col, first * g.columnsPerImage(), len, 1f,
+            dWeight, 0, g.kk);
+    }
+
     /** {@code db [O] += Σ_t dout_i[o, t]}. */
     static void addBiasGradient(ConvGeometry g, float[] dout, int i, float[] dBias) {
         int gOff = i * g.outputPerImage();
         for (int o = 0; o < g.outC; o++) {
-            float sum = 0f;
-            for (int p = gOff + o * g.plane, end = p + g.plane; p < end; p++) {
-                sum += dout[p];
+            // four running sums: one chain of float additions waits on each add's latency
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int p = gOff + o * g.plane;
+            int end = p + g.plane;
+            for (; p + 3 < end; p += 4) {
+                s0 += dout[p];
+                s1 += dout[p + 1];
+                s2 += dout[p + 2];
+                s3 += dout[p + 3];
             }
-            dBias[o] += sum;
+            for (; p < end; p++) {
+                s0 += dout[p];
+            }
+            dBias[o] += (s0 + s1) + (s2 + s3);
         }
     }
 
@@ -62,6 +147,15 @@ public final class ConvKernels {
             g.outputPerImage(), col, from * g.columnsPerImage(), g.plane, g.columnsPerImage(), 1f, dWeight, 0, g.kk);
     }
 
+    /** Whether at most a third of {@code length} values from {@code offset} are non-zero. */
+    static boolean mostlyZeros(float[] values, int offset, int length) {
+        int nonZeros = 0;
+        for (int p = offset, end = offset + length; p < end; p++) {
+            nonZeros += values[p] != 0f ? 1 : 0;
+        }
+        return nonZeros * 3 <= length;
+    }
+
     /**
      * Image {@code i}'s input gradient: {@code dcolᵀ_i [OH·OW, C·KH·KW] = dout_iᵀ · W} into {@code dcol}, then
      * {@link Im2col#col2im col2im} into {@code dx} (this image's part cleared first). The gradient — mostly zeros
@@ -72,6 +166,10 @@ public final class ConvKernels {
         if (wide) {
             Gemm.sgemm(true, false, g.kk, g.plane, g.outC, 1f, weight, 0, g.kk, dout, i * g.outputPerImage(), g.plane,
                 0f, dcol, 0, g.plane);
+        } else if (mostlyZeros(dout, i * g.outputPerImage(), g.outputPerImage())) {
+            // after max-pooling (LeNet's conv2): at most one in four non-zero, scattered; the plain kernel's case
+            Gemm.sgemmSparseA(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0,
+                g.kk, 0f, dcol, 0, g.kk);
         } else {
             Gemm.sgemm(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0, g.kk,
                 0f, dcol, 0, g.kk);

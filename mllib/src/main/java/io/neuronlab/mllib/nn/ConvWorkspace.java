@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class ConvWorkspace {
     private float[] columns;
     private Share[] shares;
+    private float[][] groupRows;
 
     /** {@code size} floats for a forward's columns: the kept array when {@code keep} (single caller), else new. */
     float[] columns(int size, boolean keep) {
@@ -20,6 +21,21 @@ final class ConvWorkspace {
             columns = new float[size];
         }
         return columns;
+    }
+
+    /**
+     * One scratch array of {@code size} floats per thread share for the grouped layout's rows
+     * ({@link ConvKernels#forwardGroup}, {@link ConvKernels#addWeightGradientGroup}): kept when {@code keep}.
+     */
+    float[][] groupRows(int shares, int size, boolean keep) {
+        if (keep && groupRows != null && groupRows.length >= shares && groupRows[0].length == size) {
+            return groupRows;
+        }
+        float[][] rows = new float[shares][size];
+        if (keep) {
+            groupRows = rows;
+        }
+        return rows;
     }
 
     /**

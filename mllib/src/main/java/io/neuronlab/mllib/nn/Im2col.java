@@ -143,13 +143,24 @@ public final class Im2col {
      */
     public static void im2colRows(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
                                   float[] col, int colOffset) {
+        im2colRows(x, xOffset, c, h, w, kh, kw, stride, pad, col, colOffset,
+            outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad));
+    }
+
+    /**
+     * As above, with the column rows {@code rowStride} floats apart instead of {@code OH·OW}: the batch-wide layout
+     * {@code [C·kh·kw, N·OH·OW]} (image n's columns at {@code colOffset = n·OH·OW}, {@code rowStride = N·OH·OW}),
+     * in which a convolution of small planes is one long GEMM for the whole batch.
+     */
+    public static void im2colRows(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                  float[] col, int colOffset, int rowStride) {
         int oh = outSize(h, kh, stride, pad);
         int ow = outSize(w, kw, stride, pad);
-        int plane = oh * ow;
+        requireRowStride(rowStride, oh * ow);
         int row = colOffset;
         for (int ch = 0; ch < c; ch++) {
             for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++, row += plane) {
+                for (int kx = 0; kx < kw; kx++, row += rowStride) {
                     // output columns ox whose input column ox·stride + kx − pad lies inside the image
                     int lo = firstInside(kx, stride, pad, ow);
                     int hi = endInside(kx, stride, pad, w, ow, lo);
@@ -195,13 +206,20 @@ public final class Im2col {
      */
     public static void col2imRows(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride,
                                   int pad, float[] x, int xOffset) {
+        col2imRows(col, colOffset, c, h, w, kh, kw, stride, pad, x, xOffset,
+            outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad));
+    }
+
+    /** As above, with the column rows {@code rowStride} floats apart (the batch-wide layout, see {@link #im2colRows}). */
+    public static void col2imRows(float[] col, int colOffset, int c, int h, int w, int kh, int kw, int stride,
+                                  int pad, float[] x, int xOffset, int rowStride) {
         int oh = outSize(h, kh, stride, pad);
         int ow = outSize(w, kw, stride, pad);
-        int plane = oh * ow;
+        requireRowStride(rowStride, oh * ow);
         int row = colOffset;
         for (int ch = 0; ch < c; ch++) {
             for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++, row += plane) {
+                for (int kx = 0; kx < kw; kx++, row += rowStride) {
                     int lo = firstInside(kx, stride, pad, ow);
                     int hi = endInside(kx, stride, pad, w, ow, lo);
                     for (int oy = 0; oy < oh; oy++) {
@@ -269,6 +287,13 @@ public final class Im2col {
     /** ⌈a / b⌉ for b > 0 and any sign of a. */
     private static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
+    }
+
+    private static void requireRowStride(int rowStride, int plane) {
+        if (rowStride < plane) {
+            throw new IllegalArgumentException("column rows of " + plane + " output positions need a row stride >= "
+                + plane + ", got " + rowStride);
+        }
     }
 
     private static int[] requireImages(int[] shape, String what) {

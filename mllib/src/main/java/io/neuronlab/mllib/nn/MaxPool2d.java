@@ -21,7 +21,8 @@ public final class MaxPool2d extends Layer {
     private final int pad;
     private final boolean ceilMode;
     private int[] inShape;
-    private int[] argmax;   // flat input index of each output's maximum; reused while the size repeats
+    private int[] argmax;   // training: flat input index of each output's maximum; reused while the size repeats
+    private float[] evalInput; // evaluation: the input, from which a backward finds the indices
     private final ReusableArray out = new ReusableArray();
     private final ReusableArray gradIn = new ReusableArray();
 
@@ -61,23 +62,54 @@ public final class MaxPool2d extends Layer {
         int ow = outSize(s[3]);
         int planes = s[0] * s[1];
         int outSize = planes * oh * ow;
-        // per call unless single-caller (training or reuse): concurrent inference never shares the indices
-        int[] from = keepsScratch() && argmax != null && argmax.length == outSize ? argmax : new int[outSize];
         float[] in = x.data();
         float[] y = out.get(outSize, reusesBuffers());
-        if (k == 2 && stride == 2 && pad == 0 && !ceilMode) {
-            // planes are independent: both cores take a share of a big batch
-            int perPlane = s[2] * s[3];
-            Parallel.forRange(planes, (int) ((long) planes * perPlane / Parallel.ELEMENTS_PER_SHARE), (part, p0, p1) ->
-                forward2x2(in, y, from, p0, p1, s[2], s[3], oh, ow));
+        if (!isTraining()) {
+            // evaluation: the maxima only; a backward finds where they came from again (argmaxOf)
+            if (k == 2 && stride == 2 && pad == 0 && !ceilMode) {
+                forEachShare(s, (p0, p1) -> maxima2x2(in, y, p0, p1, s[2], s[3], oh, ow));
+            } else {
+                forEachShare(s, (p0, p1) -> maxima(in, y, p0, p1, s[2], s[3], oh, ow));
+            }
             inShape = s;
-            argmax = from;
+            evalInput = in;
+            argmax = null;
             return Tensor.of(y, s[0], s[1], oh, ow);
         }
-        int o = 0;
-        int h = s[2];
-        int w = s[3];
-        for (int p = 0; p < planes; p++) {
+        // training is single-caller: the indices are reused while the size repeats
+        int[] from = argmax != null && argmax.length == outSize ? argmax : new int[outSize];
+        fillArgmax(in, y, from, s, oh, ow);
+        inShape = s;
+        argmax = from;
+        evalInput = null;
+        return Tensor.of(y, s[0], s[1], oh, ow);
+    }
+
+    /** A body over the planes {@code [p0, p1)} of an input. */
+    private interface PlaneBody {
+        void run(int p0, int p1);
+    }
+
+    /** Planes are independent: both cores take a share of a big input. */
+    private static void forEachShare(int[] s, PlaneBody body) {
+        int planes = s[0] * s[1];
+        long values = (long) planes * s[2] * s[3];
+        Parallel.forRange(planes, (int) (values / Parallel.ELEMENTS_PER_SHARE), (part, p0, p1) -> body.run(p0, p1));
+    }
+
+    /** Each output's maximum and its flat input index (the book's {@code arg_max}). */
+    private void fillArgmax(float[] in, float[] y, int[] from, int[] s, int oh, int ow) {
+        if (k == 2 && stride == 2 && pad == 0 && !ceilMode) {
+            forEachShare(s, (p0, p1) -> forward2x2(in, y, from, p0, p1, s[2], s[3], oh, ow));
+        } else {
+            forEachShare(s, (p0, p1) -> windows(in, y, from, p0, p1, s[2], s[3], oh, ow));
+        }
+    }
+
+    /** The general case with indices: the first maximum in scan order (strict {@code >}) of each clipped window. */
+    private void windows(float[] in, float[] y, int[] from, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
+        int o = fromPlane * oh * ow;
+        for (int p = fromPlane; p < toPlane; p++) {
             int base = p * h * w;
             for (int oy = 0; oy < oh; oy++) {
                 // the window clipped to the image: padding is -inf, so it never holds the maximum
@@ -100,9 +132,76 @@ public final class MaxPool2d extends Layer {
                 }
             }
         }
-        inShape = s;
-        argmax = from;
-        return Tensor.of(y, s[0], s[1], oh, ow);
+    }
+
+    /**
+     * Evaluation: each clipped window's maximum, without indices or compare-and-branch (which mispredicts on most
+     * windows), in two passes per plane: the maxima of every input row over each output column's span, then of
+     * those over each output row's span — the second pass runs along whole rows, which HotSpot vectorises, and
+     * ResNet's 3×3 stride-2 pool reads each input row once instead of up to three times. The value equals the
+     * indexed loops' except for the sign of a zero when −0 and +0 tie, and a NaN in a window wins here (as in
+     * PyTorch) where the strict {@code >} skips it.
+     */
+    private void maxima(float[] in, float[] y, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
+        float[] rowMax = new float[h * ow]; // per share: concurrent forwards share nothing
+        int[] x0 = new int[ow];
+        int[] x1 = new int[ow];
+        for (int ox = 0; ox < ow; ox++) {
+            x0[ox] = Math.max(0, ox * stride - pad);
+            x1[ox] = Math.min(w, ox * stride - pad + k);
+        }
+        for (int p = fromPlane; p < toPlane; p++) {
+            int base = p * h * w;
+            for (int iy = 0; iy < h; iy++) {
+                int line = base + iy * w;
+                int r = iy * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    float best = in[line + x0[ox]];
+                    for (int ix = line + x0[ox] + 1, end = line + x1[ox]; ix < end; ix++) {
+                        best = Math.max(best, in[ix]);
+                    }
+                    rowMax[r + ox] = best;
+                }
+            }
+            int o = p * oh * ow;
+            for (int oy = 0; oy < oh; oy++, o += ow) {
+                int y0 = Math.max(0, oy * stride - pad);
+                int y1 = Math.min(h, oy * stride - pad + k);
+                System.arraycopy(rowMax, y0 * ow, y, o, ow);
+                for (int iy = y0 + 1; iy < y1; iy++) {
+                    for (int ox = 0, r = iy * ow; ox < ow; ox++) {
+                        y[o + ox] = Math.max(y[o + ox], rowMax[r + ox]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #maxima} for 2×2, stride 2. */
+    private static void maxima2x2(float[] in, float[] y, int fromPlane, int toPlane, int h, int w, int oh, int ow) {
+        int o = fromPlane * oh * ow;
+        for (int p = fromPlane; p < toPlane; p++) {
+            int base = p * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int top = base + 2 * oy * w;
+                int bottom = top + w;
+                for (int ox = 0; ox < ow; ox++) {
+                    int t = top + 2 * ox;
+                    int b = bottom + 2 * ox;
+                    y[o++] = Math.max(Math.max(in[t], in[t + 1]), Math.max(in[b], in[b + 1]));
+                }
+            }
+        }
+    }
+
+    /** The indices the last evaluation forward did not keep, found again from its input. */
+    private int[] argmaxOf(float[] in) {
+        int oh = outSize(inShape[2]);
+        int ow = outSize(inShape[3]);
+        int outSize = inShape[0] * inShape[1] * oh * ow;
+        int[] from = new int[outSize];
+        fillArgmax(in, new float[outSize], from, inShape, oh, ow);
+        return from;
     }
 
     /**
@@ -142,13 +241,13 @@ public final class MaxPool2d extends Layer {
         if (inShape == null) {
             throw new IllegalStateException("MaxPool2d.backward called before forward");
         }
-        if (gradOutput.numel() != argmax.length) {
+        int[] from = argmax != null ? argmax : argmaxOf(evalInput);
+        if (gradOutput.numel() != from.length) {
             throw new IllegalArgumentException("MaxPool2d.backward: gradOutput " + Shapes.toString(gradOutput.shape())
-                + " does not match the last output (" + argmax.length + " values)");
+                + " does not match the last output (" + from.length + " values)");
         }
         float[] g = gradOutput.data();
         float[] dx = gradIn.get(Shapes.numel(inShape), reusesBuffers());
-        int[] from = argmax;
         // each plane's maxima lie in that plane: planes are independent shares, and each share clears its own
         // planes (clearing all first on one thread would make the other core fetch its half from that one's cache)
         int planes = inShape[0] * inShape[1];

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.nn;
 
+import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Shapes;
 import io.neuronlab.mllib.tensor.Tensor;
 
@@ -65,10 +66,18 @@ public final class Residual extends Layer {
         float[] bd = b.data();
         float[] sd = s.data();
         float[] y = output.get(bd.length, reusesBuffers());
-        for (int i = 0; i < y.length; i++) {
-            float v = bd[i] + sd[i];
-            y[i] = reluAfter && !(v > 0f) ? 0f : v;
-        }
+        // branch-free loops HotSpot vectorises, both cores on big activations (as ReLU; a NaN stays NaN, as there)
+        Parallel.forRange(y.length, y.length / Parallel.ELEMENTS_PER_SHARE, (part, from, to) -> {
+            if (reluAfter) {
+                for (int i = from; i < to; i++) {
+                    y[i] = Math.max(bd[i] + sd[i], 0f);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    y[i] = bd[i] + sd[i];
+                }
+            }
+        });
         Tensor out = Tensor.of(y, b.shape());
         inShape = x.shape();
         lastOutput = out;

@@ -163,6 +163,127 @@ public class ConvSpeedPathsTest {
     }
 
     @Test
+    public void groupedSmallPlanesMatchImageByImage() {
+        // the batch-wide column layout (ConvKernels.imagesPerGroup) against the per-image one: outputs, input and
+        // parameter gradients equal within float rounding; batches that are not a multiple of the group, batch 1,
+        // 1 and 2 threads, and a NaN in the input reaching the same outputs
+        int[][] configs = { // c, h, w, k, stride, pad: planes 100 (LeNet conv2, 4 per group), 64, 12, 35, 9
+            {6, 14, 14, 5, 1, 0}, {3, 10, 10, 3, 1, 1}, {3, 7, 6, 3, 2, 1}, {2, 5, 9, 3, 1, 1}, {1, 2, 3, 5, 1, 2},
+        };
+        for (int[] cfg : configs) {
+            for (int n : new int[] {1, 7, 9}) {
+                for (int threads : new int[] {1, 2}) {
+                    Parallel.setThreads(threads);
+                    String what = java.util.Arrays.toString(cfg) + ", batch " + n + ", " + threads + " threads";
+                    float[][] perImage = forwardBackward(cfg, n, false, false);
+                    float[][] grouped = forwardBackward(cfg, n, true, false);
+                    for (int i = 0; i < perImage.length; i++) {
+                        assertArrayEquals(what + ", result " + i, perImage[i], grouped[i], 1e-4f);
+                    }
+                    float[] nanPerImage = forwardBackward(cfg, n, false, true)[0];
+                    float[] nanGrouped = forwardBackward(cfg, n, true, true)[0];
+                    int nans = 0;
+                    for (int i = 0; i < nanPerImage.length; i++) {
+                        assertEquals(what + ", NaN at " + i, Float.isNaN(nanPerImage[i]), Float.isNaN(nanGrouped[i]));
+                        nans += Float.isNaN(nanGrouped[i]) ? 1 : 0;
+                    }
+                    assertEquals(what + ": the NaN reaches some outputs", true, nans > 0);
+                }
+            }
+        }
+    }
+
+    @Test
+    public void groupedSmallPlanesPassTheGradientCheck() {
+        boolean saved = ConvKernels.groupSmallPlanes;
+        ConvKernels.groupSmallPlanes = true;
+        try {
+            Random r = new Random(12);
+            Conv2d conv = new Conv2d(2, 3, 3, 1, 0, new He(), r); // 10×10 planes from 12×12: 4 images per group
+            System.arraycopy(GradChecks.gaussian(r, 3).data(), 0, conv.bias().data(), 0, 3);
+            assertEquals(4, ConvKernels.imagesPerGroup(ConvGeometry.of(conv, new int[] {9, 2, 12, 12}, 3, 3, 3, 1, 0)));
+            GradChecks.assertLayerGradients(conv, GradChecks.gaussian(r, 9, 2, 12, 12), 1e-3); // groups of 4, 4, 1
+        } finally {
+            ConvKernels.groupSmallPlanes = saved;
+        }
+    }
+
+    /** Output, input gradient, dW and db of a seeded Conv2d (4 filters) on a seeded batch, in the chosen layout. */
+    private static float[][] forwardBackward(int[] cfg, int n, boolean grouped, boolean nanInput) {
+        boolean saved = ConvKernels.groupSmallPlanes;
+        ConvKernels.groupSmallPlanes = grouped;
+        try {
+            Random r = new Random(21);
+            Conv2d conv = new Conv2d(cfg[0], 4, cfg[3], cfg[4], cfg[5], new He(), r);
+            System.arraycopy(GradChecks.gaussian(r, 4).data(), 0, conv.bias().data(), 0, 4);
+            conv.train(true);
+            Tensor x = GradChecks.gaussian(r, n, cfg[0], cfg[1], cfg[2]);
+            if (nanInput) {
+                x.data()[x.numel() - 2] = Float.NaN; // the last image
+            }
+            Tensor y = conv.forward(x);
+            float[] out = y.data().clone();
+            Tensor g = GradChecks.gaussian(r, y.shape());
+            for (int i = 0; i < g.numel(); i += 3) {
+                g.data()[i] = 0f; // sparse, as after ReLU and pooling
+            }
+            Tensor dx = conv.backward(g);
+            return new float[][] {out, dx.data().clone(), conv.weight().grad().data().clone(),
+                conv.bias().grad().data().clone()};
+        } finally {
+            ConvKernels.groupSmallPlanes = saved;
+        }
+    }
+
+    @Test
+    public void sparseOutputGradientGivesTheDirectInputGradient() {
+        // a gradient as after max-pooling (at most one in four non-zero) takes the plain kernel's sparse product;
+        // checked against dx computed straight from the definition of the convolution
+        for (boolean grouped : new boolean[] {false, true}) {
+            boolean saved = ConvKernels.groupSmallPlanes;
+            ConvKernels.groupSmallPlanes = grouped;
+            try {
+                Random r = new Random(31);
+                int n = 5, c = 3, h = 9, w = 8, k = 3, outC = 4; // 7×6 planes
+                Conv2d conv = new Conv2d(c, outC, k, 1, 0, new He(), r);
+                conv.train(true);
+                Tensor x = GradChecks.gaussian(r, n, c, h, w);
+                Tensor y = conv.forward(x);
+                Tensor g = GradChecks.gaussian(r, y.shape());
+                for (int i = 0; i < g.numel(); i++) {
+                    g.data()[i] = i % 4 == 1 ? g.data()[i] : 0f;
+                }
+                assertEquals(true, ConvKernels.mostlyZeros(g.data(), 0, outC * 7 * 6));
+                float[] dx = conv.backward(g).data();
+                float[] wt = conv.weight().data();
+                for (int img = 0; img < n; img++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int iy = 0; iy < h; iy++) {
+                            for (int ix = 0; ix < w; ix++) {
+                                double sum = 0;
+                                for (int o = 0; o < outC; o++) {
+                                    for (int ky = 0; ky < k; ky++) {
+                                        for (int kx = 0; kx < k; kx++) {
+                                            int oy = iy - ky, ox = ix - kx;
+                                            if (oy >= 0 && oy < 7 && ox >= 0 && ox < 6) {
+                                                sum += g.data()[((img * outC + o) * 7 + oy) * 6 + ox]
+                                                    * wt[((o * c + ch) * k + ky) * k + kx];
+                                            }
+                                        }
+                                    }
+                                }
+                                assertEquals("grouped " + grouped, sum, dx[((img * c + ch) * h + iy) * w + ix], 1e-4);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                ConvKernels.groupSmallPlanes = saved;
+            }
+        }
+    }
+
+    @Test
     public void threadCountsAgreeOnOutputAndGradients() {
         for (int[] cfg : CONFIGS) {
             float[][] reference = null;

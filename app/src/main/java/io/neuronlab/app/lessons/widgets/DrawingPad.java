@@ -2,7 +2,6 @@ package io.neuronlab.app.lessons.widgets;
 
 import android.content.Context;
 import android.graphics.Bitmap;
-import android.graphics.BitmapFactory;
 import android.graphics.drawable.GradientDrawable;
 import android.net.Uri;
 import android.widget.Button;
@@ -14,18 +13,19 @@ import androidx.activity.result.contract.ActivityResultContracts;
 import androidx.core.content.ContextCompat;
 import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.R;
+import io.neuronlab.app.camera.PhotoInk;
 import io.neuronlab.app.draw.Drawing;
 import io.neuronlab.app.draw.DrawingView;
 import io.neuronlab.mllib.digits.EmptyDrawingException;
 import io.neuronlab.mllib.digits.GrayImage;
 import io.neuronlab.mllib.digits.MnistPreprocessor;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * The lessons' picture source: the Draw screen's own {@link DrawingView} as a small pad (the learner's drawing,
  * turned into MNIST's 28×28 as for recognition), a "start again" button back to the built-in digit and, where
- * asked, a photo picked with the system's document picker (grey levels, cropped square). Reports every new
+ * asked, a photo of a digit picked with the system's document picker (binarised like the Camera screen's photos,
+ * then 28×28 like a drawing). Reports every new
  * picture to its listener on the UI thread; photos are decoded on the app's background executor.
  */
 public final class DrawingPad {
@@ -33,9 +33,6 @@ public final class DrawingPad {
     public interface Listener {
         void picture(GrayImage image);
     }
-
-    /** Side of a photo after cropping and scaling: big enough to see the kernels' effect, small to compute. */
-    public static final int PHOTO_SIDE = 64;
 
     private final DrawingView canvas;
     private final TextView status;
@@ -107,36 +104,41 @@ public final class DrawingPad {
         }
         WidgetViews.show(status, context.getString(R.string.widget_pad_photo_loading));
         NeuronLabApp.of(context).background().execute(() -> {
-            GrayImage image;
-            try (InputStream in = context.getContentResolver().openInputStream(uri)) {
-                image = in == null ? null : photo(BitmapFactory.decodeStream(in));
+            int message;
+            GrayImage image = null;
+            try {
+                Bitmap bitmap = PhotoInk.decode(context.getContentResolver(), uri);
+                if (bitmap == null) {
+                    message = R.string.widget_pad_photo_failed;
+                } else {
+                    image = photo(bitmap);
+                    message = R.string.widget_pad_photo_shown;
+                }
+            } catch (EmptyDrawingException e) {
+                message = R.string.widget_pad_photo_no_ink;
             } catch (IOException | SecurityException e) {
-                image = null;
+                message = R.string.widget_pad_photo_failed;
             }
             GrayImage result = image;
+            String text = context.getString(message);
             status.post(() -> {
-                if (result == null) {
-                    WidgetViews.show(status, context.getString(R.string.widget_pad_photo_failed));
-                    return;
+                WidgetViews.show(status, text);
+                if (result != null) {
+                    canvas.setDrawing(new Drawing());
+                    listener.picture(result);
                 }
-                canvas.setDrawing(new Drawing());
-                WidgetViews.show(status, context.getString(R.string.widget_pad_photo_shown));
-                listener.picture(result);
             });
         });
     }
 
-    /** A decoded photo as grey levels (bright = 1): the central square, {@link #PHOTO_SIDE} pixels wide. */
+    /**
+     * A photo of a handwritten digit as the kernels should see it: binarised as the Camera screen does it
+     * ({@link PhotoInk}: lighting removed, ink = 1 on 0 whatever the ink's colour), then turned into MNIST's 28×28
+     * like a drawing on the pad.
+     *
+     * @throws EmptyDrawingException when no ink stands out from the paper
+     */
     static GrayImage photo(Bitmap bitmap) {
-        if (bitmap == null) {
-            return null; // not an image the platform can decode
-        }
-        int side = Math.min(bitmap.getWidth(), bitmap.getHeight());
-        Bitmap square = Bitmap.createBitmap(bitmap, (bitmap.getWidth() - side) / 2, (bitmap.getHeight() - side) / 2,
-                side, side);
-        Bitmap small = Bitmap.createScaledBitmap(square, PHOTO_SIDE, PHOTO_SIDE, true);
-        int[] argb = new int[PHOTO_SIDE * PHOTO_SIDE];
-        small.getPixels(argb, 0, PHOTO_SIDE, 0, 0, PHOTO_SIDE, PHOTO_SIDE);
-        return GrayImage.luminanceOfArgb(argb, PHOTO_SIDE, PHOTO_SIDE);
+        return new MnistPreprocessor().process(PhotoInk.ink(bitmap));
     }
 }
