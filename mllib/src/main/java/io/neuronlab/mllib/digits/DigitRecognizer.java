@@ -176,14 +176,23 @@ public final class DigitRecognizer {
         return out;
     }
 
-    /** The top probability of each input, for comparing readings (no shifted copies). */
-    private float[] topProbabilities(List<GrayImage> inputs) {
+    /**
+     * For each input (no shifted copies): the top digit, its probability and its log-odds against all other
+     * digits, {@code ln p − ln(1 − p)} with {@code 1 − p} summed from the other nine (exact where p rounds to 1:
+     * a cut and a whole both "certain" at 0.9999 and 0.999999 still compare).
+     */
+    private float[][] topReadings(List<GrayImage> inputs) {
         float[][] p = probabilities(inputs);
-        float[] top = new float[p.length];
+        float[][] out = new float[p.length][];
         for (int i = 0; i < p.length; i++) {
-            for (float q : p[i]) top[i] = Math.max(top[i], q);
+            int best = 0;
+            for (int k = 1; k < 10; k++) if (p[i][k] > p[i][best]) best = k;
+            double rest = 0;
+            for (int k = 0; k < 10; k++) if (k != best) rest += p[i][k];
+            float logOdds = (float) (Math.log(Math.max(1e-30, p[i][best])) - Math.log(Math.max(1e-30, rest)));
+            out[i] = new float[] {best, p[i][best], logOdds};
         }
-        return top;
+        return out;
     }
 
     /** A NaN would make argmax answer 0: never a digit for scores that are not numbers. */
@@ -205,7 +214,7 @@ public final class DigitRecognizer {
         List<DigitSegmenter.Segment> segments = segmenter.segment(image);
         List<GrayImage> inputs = new ArrayList<>();
         for (DigitSegmenter.Segment s : segments) inputs.add(s.mnistInput());
-        float[] wholeTop = topProbabilities(inputs);
+        float[][] wholeTop = topReadings(inputs);
         List<DigitSegmenter.Segment> finalSegments = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             DigitSegmenter.Segment s = segments.get(i);
@@ -225,9 +234,6 @@ public final class DigitRecognizer {
     /** A segment at least this much wider than tall (width / height) may be two digits that touch. */
     static final float TOUCHING_ASPECT = 0.8f;
 
-    /** How much less sure than of the whole the network may be of a cut's halves (tuning split: 0; a tie of 0.002 read 7 more touching pairs right and 5 more single photos wrong). */
-    static final float CUT_TIE = 0f;
-
     /**
      * How many cuts (column-profile minima, deepest first) are tried on a wide segment. Tuning split: 3 read 63 %
      * of touching pairs drawn and 60 % photographed right, 6 read 68 / 65 % for 0.2 points of single digits.
@@ -235,13 +241,31 @@ public final class DigitRecognizer {
     static final int CUT_CANDIDATES = 6;
 
     /**
-     * For a segment wide enough to be two touching digits: the cut whose two halves the network is surest of
-     * (by the less sure half), when that is within {@link #CUT_TIE} of its confidence in the whole or above;
-     * otherwise null. Aspect limit and tie were chosen on the tuning split (docs/digits.md).
+     * How wide (width / height) each digit 0–9 may be before a reading of one digit is implausible: the 90th
+     * percentile of single digits read right on the Draw path of the tuning split (12 font families' worth of
+     * shapes, rotated ±15°). Touching pairs read as one digit are mostly wider than that digit ever is (88 → 8
+     * at 0.84, 77 → 7 at 0.87, 41 → 4 at 1.2).
      */
-    private DigitSegmenter.Segment[] bestCut(DigitSegmenter.Segment s, float wholeProbability) {
+    static final float[] PLAUSIBLE_ASPECT = {0.97f, 0.89f, 1.06f, 0.98f, 0.86f, 0.76f, 0.86f, 1.19f, 0.80f, 0.73f};
+
+    /** Log-odds the whole's reading loses per unit of aspect beyond {@link #PLAUSIBLE_ASPECT} (tuning split). */
+    static final float ASPECT_PENALTY = 2f;
+
+    /** Each half of a kept cut must be read with at least this probability (tuning split). */
+    static final float MIN_HALF_PROBABILITY = 0.8f;
+
+    /**
+     * For a segment wide enough to be two touching digits: the cut whose two halves the network is surest of
+     * (by the less sure half's log-odds), when that beats its log-odds for the whole — less
+     * {@link #ASPECT_PENALTY} per unit of width beyond what that digit plausibly has — and both halves reach
+     * {@link #MIN_HALF_PROBABILITY}; otherwise null. All limits were chosen on the tuning split (docs/digits.md).
+     *
+     * @param whole the whole's {@link #topReadings} entry: digit, probability, log-odds
+     */
+    private DigitSegmenter.Segment[] bestCut(DigitSegmenter.Segment s, float[] whole) {
         GrayImage.Box b = s.bounds();
-        if (b.width() < TOUCHING_ASPECT * b.height()) return null;
+        float aspect = (float) b.width() / b.height();
+        if (aspect < TOUCHING_ASPECT) return null;
         List<DigitSegmenter.Segment[]> cuts = segmenter.cuts(s, CUT_CANDIDATES);
         if (cuts.isEmpty()) return null;
         List<GrayImage> halves = new ArrayList<>();
@@ -249,11 +273,13 @@ public final class DigitRecognizer {
             halves.add(c[0].mnistInput());
             halves.add(c[1].mnistInput());
         }
-        float[] p = topProbabilities(halves);
+        float[][] p = topReadings(halves);
         DigitSegmenter.Segment[] best = null;
-        float bestScore = wholeProbability - CUT_TIE;
+        float bestScore = whole[2] - ASPECT_PENALTY * Math.max(0, aspect - PLAUSIBLE_ASPECT[(int) whole[0]]);
         for (int k = 0; k < cuts.size(); k++) {
-            float score = Math.min(p[2 * k], p[2 * k + 1]);
+            float[] left = p[2 * k], right = p[2 * k + 1];
+            if (Math.min(left[1], right[1]) < MIN_HALF_PROBABILITY) continue;
+            float score = Math.min(left[2], right[2]);
             if (score > bestScore) {
                 bestScore = score;
                 best = cuts.get(k);
