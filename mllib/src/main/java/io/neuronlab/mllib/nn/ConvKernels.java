@@ -107,11 +107,23 @@ public final class ConvKernels {
     static void addBiasGradient(ConvGeometry g, float[] dout, int i, float[] dBias) {
         int gOff = i * g.outputPerImage();
         for (int o = 0; o < g.outC; o++) {
-            float sum = 0f;
-            for (int p = gOff + o * g.plane, end = p + g.plane; p < end; p++) {
-                sum += dout[p];
+            // four running sums: one chain of float additions waits on each add's latency
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int p = gOff + o * g.plane;
+            int end = p + g.plane;
+            for (; p + 3 < end; p += 4) {
+                s0 += dout[p];
+                s1 += dout[p + 1];
+                s2 += dout[p + 2];
+                s3 += dout[p + 3];
             }
-            dBias[o] += sum;
+            for (; p < end; p++) {
+                s0 += dout[p];
+            }
+            dBias[o] += (s0 + s1) + (s2 + s3);
         }
     }
 
@@ -135,6 +147,15 @@ public final class ConvKernels {
             g.outputPerImage(), col, from * g.columnsPerImage(), g.plane, g.columnsPerImage(), 1f, dWeight, 0, g.kk);
     }
 
+    /** Whether at most a third of {@code length} values from {@code offset} are non-zero. */
+    static boolean mostlyZeros(float[] values, int offset, int length) {
+        int nonZeros = 0;
+        for (int p = offset, end = offset + length; p < end; p++) {
+            nonZeros += values[p] != 0f ? 1 : 0;
+        }
+        return nonZeros * 3 <= length;
+    }
+
     /**
      * Image {@code i}'s input gradient: {@code dcolᵀ_i [OH·OW, C·KH·KW] = dout_iᵀ · W} into {@code dcol}, then
      * {@link Im2col#col2im col2im} into {@code dx} (this image's part cleared first). The gradient — mostly zeros
@@ -145,6 +166,10 @@ public final class ConvKernels {
         if (wide) {
             Gemm.sgemm(true, false, g.kk, g.plane, g.outC, 1f, weight, 0, g.kk, dout, i * g.outputPerImage(), g.plane,
                 0f, dcol, 0, g.plane);
+        } else if (mostlyZeros(dout, i * g.outputPerImage(), g.outputPerImage())) {
+            // after max-pooling (LeNet's conv2): at most one in four non-zero, scattered; the plain kernel's case
+            Gemm.sgemmSparseA(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0,
+                g.kk, 0f, dcol, 0, g.kk);
         } else {
             Gemm.sgemm(true, false, g.plane, g.kk, g.outC, 1f, dout, i * g.outputPerImage(), g.plane, weight, 0, g.kk,
                 0f, dcol, 0, g.kk);

@@ -36,6 +36,28 @@ public final class Gemm {
         Profiler.stop(Profiler.GEMM, t0);
     }
 
+    /**
+     * {@link #sgemm} for an op(A) known to be mostly zeros in scattered places (a convolution's output gradient after
+     * ReLU and max-pooling): always the plain kernel, which skips zeros row by row, on the calling thread. The Vector
+     * API kernel would pack a block of A only to find it scattered and hand over to the plain kernel anyway.
+     */
+    public static void sgemmSparseA(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                    float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                    float beta, float[] c, int cOffset, int ldc) {
+        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        long t0 = Profiler.start();
+        GemmKernels.plain().multiply(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+            cOffset, ldc);
+        Profiler.stop(Profiler.GEMM, t0);
+    }
+
     private static void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                  float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                                  float beta, float[] c, int cOffset, int ldc) {

@@ -236,6 +236,54 @@ public class ConvSpeedPathsTest {
     }
 
     @Test
+    public void sparseOutputGradientGivesTheDirectInputGradient() {
+        // a gradient as after max-pooling (at most one in four non-zero) takes the plain kernel's sparse product;
+        // checked against dx computed straight from the definition of the convolution
+        for (boolean grouped : new boolean[] {false, true}) {
+            boolean saved = ConvKernels.groupSmallPlanes;
+            ConvKernels.groupSmallPlanes = grouped;
+            try {
+                Random r = new Random(31);
+                int n = 5, c = 3, h = 9, w = 8, k = 3, outC = 4; // 7×6 planes
+                Conv2d conv = new Conv2d(c, outC, k, 1, 0, new He(), r);
+                conv.train(true);
+                Tensor x = GradChecks.gaussian(r, n, c, h, w);
+                Tensor y = conv.forward(x);
+                Tensor g = GradChecks.gaussian(r, y.shape());
+                for (int i = 0; i < g.numel(); i++) {
+                    g.data()[i] = i % 4 == 1 ? g.data()[i] : 0f;
+                }
+                assertEquals(true, ConvKernels.mostlyZeros(g.data(), 0, outC * 7 * 6));
+                float[] dx = conv.backward(g).data();
+                float[] wt = conv.weight().data();
+                for (int img = 0; img < n; img++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int iy = 0; iy < h; iy++) {
+                            for (int ix = 0; ix < w; ix++) {
+                                double sum = 0;
+                                for (int o = 0; o < outC; o++) {
+                                    for (int ky = 0; ky < k; ky++) {
+                                        for (int kx = 0; kx < k; kx++) {
+                                            int oy = iy - ky, ox = ix - kx;
+                                            if (oy >= 0 && oy < 7 && ox >= 0 && ox < 6) {
+                                                sum += g.data()[((img * outC + o) * 7 + oy) * 6 + ox]
+                                                    * wt[((o * c + ch) * k + ky) * k + kx];
+                                            }
+                                        }
+                                    }
+                                }
+                                assertEquals("grouped " + grouped, sum, dx[((img * c + ch) * h + iy) * w + ix], 1e-4);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                ConvKernels.groupSmallPlanes = saved;
+            }
+        }
+    }
+
+    @Test
     public void threadCountsAgreeOnOutputAndGradients() {
         for (int[] cfg : CONFIGS) {
             float[][] reference = null;

@@ -55,6 +55,44 @@ public class GemmKernelsTest {
         }
     }
 
+    /** Gemm.sgemmSparseA (the plain kernel, always) gives sgemm's results: sparse A, transposes, Inf/NaN in B. */
+    @Test
+    public void sparseAEntryMatchesSgemm() {
+        Random r = new Random(13);
+        for (int trial = 0; trial < 16; trial++) {
+            boolean transA = (trial & 1) != 0;
+            boolean transB = (trial & 2) != 0;
+            int m = 5 + 11 * (trial % 5);
+            int n = 3 + 17 * (trial % 4);
+            int k = 1 + 7 * (trial % 3);
+            float[] a = new float[m * k];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = r.nextInt(4) == 0 ? (float) r.nextGaussian() : 0f;
+            }
+            float[] b = new float[k * n];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) r.nextGaussian();
+            }
+            if (trial >= 8) {
+                b[trial % b.length] = trial % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+            }
+            float[] expected = new float[m * n];
+            float[] got = new float[m * n];
+            java.util.Arrays.fill(expected, 0.5f);
+            java.util.Arrays.fill(got, 0.5f);
+            float beta = trial % 3 == 0 ? 0f : 1f;
+            Gemm.sgemm(transA, transB, m, n, k, 1.5f, a, 0, transA ? m : k, b, 0, transB ? k : n, beta, expected, 0, n);
+            Gemm.sgemmSparseA(transA, transB, m, n, k, 1.5f, a, 0, transA ? m : k, b, 0, transB ? k : n, beta, got, 0, n);
+            for (int i = 0; i < got.length; i++) {
+                if (Float.isNaN(expected[i]) || Float.isInfinite(expected[i])) {
+                    assertEquals("trial " + trial + " entry " + i, expected[i], got[i], 0f);
+                } else {
+                    assertEquals("trial " + trial + " entry " + i, expected[i], got[i], 1e-4f * (1 + Math.abs(expected[i])));
+                }
+            }
+        }
+    }
+
     /** Inf and NaN in op(B) next to zeros of op(A): 0 · Inf adds 0 in both kernels; non-zeros carry Inf/NaN. */
     @Test
     public void infAndNanPropagateAsInThePlainKernel() {
