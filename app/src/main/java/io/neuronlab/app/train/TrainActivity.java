@@ -56,6 +56,7 @@ public class TrainActivity extends FeatureActivity {
     private ChartView lossChart;
     private ChartView accuracyChart;
     private HeatmapView filters;
+    private int formNetwork = -1; // the network the form shows; picking another one loads that network's defaults
     private LabSettings pending;
     private int[] palette;
 
@@ -106,8 +107,10 @@ public class TrainActivity extends FeatureActivity {
 
             @Override
             public void onItemSelected(android.widget.AdapterView<?> parent, View view, int position, long id) {
-                if (first) { // the initial selection, or the one restored after rotation
+                // the initial selection, the one restored after rotation, or the form's own (show()) keep the form
+                if (first || position == formNetwork) {
                     first = false;
+                    formNetwork = position;
                     return;
                 }
                 show(LabSettings.defaults(Recipes.names().get(position), MnistSlice.DEFAULT_TRAIN));
@@ -144,7 +147,8 @@ public class TrainActivity extends FeatureActivity {
 
     /** Puts {@code s} into the form. */
     private void show(LabSettings s) {
-        network.setSelection(Recipes.names().indexOf(s.network));
+        formNetwork = Recipes.names().indexOf(s.network); // before the selection: its callback must not reset the form
+        network.setSelection(formNetwork);
         optimizer.setSelection(Optimizers.names().indexOf(s.optimizer));
         init.setSelection(s.init.ordinal());
         learningRate.setText(String.valueOf(s.learningRate));

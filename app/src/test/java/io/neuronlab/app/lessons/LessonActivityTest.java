@@ -18,6 +18,7 @@ import static org.junit.Assert.assertTrue;
 import android.content.Intent;
 import android.view.View;
 import android.widget.ScrollView;
+import android.widget.TextView;
 import android.widget.SeekBar;
 import androidx.lifecycle.Lifecycle;
 import androidx.test.core.app.ActivityScenario;
@@ -100,6 +101,19 @@ public class LessonActivityTest {
             onView(withTagValue(is("quiz_q2_c1"))).perform(scrollTo(), click()); // wrong
             onView(withTagValue(is("quiz_q3_c1"))).perform(scrollTo(), click()); // right
             onView(withId(R.id.lesson_quiz_score)).check(matches(withText("Your score: 2 of 3")));
+            // each answer is followed by the verdict and the lesson file's explanation
+            scenario.onActivity(a -> {
+                android.view.View wrong = a.findViewById(R.id.lesson_content).getRootView().findViewWithTag("quiz_q2_c1");
+                android.view.ViewGroup quiz = (android.view.ViewGroup) wrong.getParent().getParent();
+                int at = quiz.indexOfChild((android.view.View) wrong.getParent());
+                TextView verdict = (TextView) quiz.getChildAt(at + 1);
+                TextView explanation = (TextView) quiz.getChildAt(at + 2);
+                assertEquals(android.view.View.VISIBLE, verdict.getVisibility());
+                assertEquals(android.view.View.VISIBLE, explanation.getVisibility());
+                String why = explanation.getText().toString();
+                assertTrue(why, why.startsWith("Softmax is unchanged when every score is shifted by the same constant")
+                        && why.endsWith("so nothing overflows."));
+            });
             onView(withTagValue(is("quiz_q2_c2"))).check(matches(not(androidx.test.espresso.matcher.ViewMatchers.isEnabled())));
 
             scenario.recreate();

@@ -97,9 +97,14 @@ public class FineTuneActivityTest {
                 onView(withId(R.id.draw_model)).check(matches(withText("Model: Your personal model ›")));
             }
 
+            String[] shown = new String[1];
+            scenario.onActivity(a -> shown[0] = ((TextView) a.findViewById(R.id.tune_result)).getText().toString());
             scenario.recreate();
             assertEquals("after recreation Draw still uses the personal model", personal,
                     DigitNetwork.get(context).source());
+            // a rotation keeps the figures on screen (the state lives in FineTuneViewModel)
+            onView(withId(R.id.tune_status)).check(matches(withText(startsWith("Done in "))));
+            onView(withId(R.id.tune_result)).check(matches(withText(shown[0])));
             onView(withId(R.id.tune_restore)).check(matches(isEnabled()));
             onView(withId(R.id.tune_restore)).perform(scrollTo(), click());
             onView(withId(R.id.tune_status)).check(matches(withText(R.string.tune_restored)));

@@ -8,6 +8,7 @@ import static androidx.test.espresso.assertion.ViewAssertions.matches;
 import static androidx.test.espresso.matcher.ViewMatchers.isDisplayed;
 import static androidx.test.espresso.matcher.ViewMatchers.withId;
 import static androidx.test.espresso.matcher.ViewMatchers.withText;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
@@ -101,6 +102,13 @@ public class LabScreenTest {
             int batches = runner.progress().getValue().batchLoss.length;
             Thread.sleep(200);
             assertEquals(batches, runner.progress().getValue().batchLoss.length);
+            // a rotation while the run waits: the new screen shows the same run, still paused, and resumes it
+            scenario.recreate();
+            shadowOf(Looper.getMainLooper()).idle();
+            onView(withId(R.id.lab_pause)).check(matches(withText(R.string.lab_resume)));
+            onView(withId(R.id.lab_stop)).check(matches(androidx.test.espresso.matcher.ViewMatchers.isEnabled()));
+            onView(withId(R.id.lab_start)).check(matches(not(androidx.test.espresso.matcher.ViewMatchers.isEnabled())));
+            assertEquals(LabProgress.Status.PAUSED, runner.progress().getValue().status);
             onView(withId(R.id.lab_pause)).perform(scrollTo(), click());
             waitFor(p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > batches);
             onView(withId(R.id.lab_stop)).perform(scrollTo(), click());

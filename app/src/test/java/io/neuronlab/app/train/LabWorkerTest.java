@@ -133,6 +133,16 @@ public class LabWorkerTest {
         assertEquals(2, progress[0].getInt(LabWorker.PROGRESS_EPOCHS, -1));
         int percent = progress[0].getInt(LabWorker.PROGRESS_PERCENT, -1);
         assertTrue("percent " + percent, percent >= 0 && percent < 100);
+        // the progress notification says which epoch and how far
+        android.app.NotificationManager nm = ApplicationProvider.getApplicationContext()
+                .getSystemService(android.app.NotificationManager.class);
+        android.app.Notification n = shadowOf(nm).getNotification(LabWorker.NOTIFICATION_ID);
+        assertTrue("a progress notification is shown", n != null);
+        assertEquals("Training a network", String.valueOf(n.extras.getCharSequence(android.app.Notification.EXTRA_TITLE)));
+        String text = String.valueOf(n.extras.getCharSequence(android.app.Notification.EXTRA_TEXT));
+        assertTrue(text, text.startsWith("Epoch 1 of 2 · ") && text.endsWith("%"));
+        assertEquals(100, n.extras.getInt(android.app.Notification.EXTRA_PROGRESS_MAX));
+        assertTrue((n.flags & android.app.Notification.FLAG_ONGOING_EVENT) != 0);
 
         runner.resume();
         waitFor("the work to succeed", () -> {

@@ -66,6 +66,10 @@ final class ImportCommand implements Command {
         File out = args.file("out");
         String netName = args.required("net");
         if (netName.equals(BOOK_NET)) {
+            if ((args.has("input") && !args.get("input").equals("mnist")) || args.has("classes")) {
+                throw new UsageException("--net " + BOOK_NET + " is the book's DeepConvNet: 28x28x1 MNIST input, 10 classes; "
+                    + "drop --input/--classes");
+            }
             return importBookPickle(from, out, args, console);
         }
         if (from.getName().endsWith(".pkl") || from.getName().endsWith(".pickle")) {

@@ -342,6 +342,29 @@ final class VectorGemmKernel implements RectangleKernel {
             int rows = Math.min(MR, mc - blk * MR);
             int count = 0;
             int base = blk * KC;
+            if (rows == MR) {
+                // a full block: four reads per step without the per-value row and transpose tests below
+                int at = transA ? aOffset + pc * lda + row0 : aOffset + row0 * lda + pc;
+                int rowStep = transA ? 1 : lda;
+                int pStep = transA ? lda : 1;
+                for (int p = 0; p < kc; p++, at += pStep) {
+                    float v0 = a[at];
+                    float v1 = a[at + rowStep];
+                    float v2 = a[at + 2 * rowStep];
+                    float v3 = a[at + 3 * rowStep];
+                    int d = (base + count) * MR;
+                    dst[d] = alpha * v0;
+                    dst[d + 1] = alpha * v1;
+                    dst[d + 2] = alpha * v2;
+                    dst[d + 3] = alpha * v3;
+                    int nz = (v0 != 0f ? 1 : 0) + (v1 != 0f ? 1 : 0) + (v2 != 0f ? 1 : 0) + (v3 != 0f ? 1 : 0);
+                    nonZeros += nz;
+                    steps[base + count] = p;
+                    count += nz != 0 ? 1 : 0;
+                }
+                ws.counts[blk] = count;
+                continue;
+            }
             for (int p = 0; p < kc; p++) {
                 int d = (base + count) * MR;
                 boolean any = false;

@@ -73,6 +73,8 @@ public class BookPickleImportTest {
 
         assertOneLineError(CliRun.run("import", "--from", small.getPath(), "--net", "resnet18", "--out", out.getPath()), 2,
             "--net deepcnn");
+        assertOneLineError(CliRun.run("import", "--from", small.getPath(), "--net", "deepcnn", "--input", "cifar",
+            "--out", out.getPath()), 2, "28x28x1");
         assertFalse(out.exists());
     }
 }

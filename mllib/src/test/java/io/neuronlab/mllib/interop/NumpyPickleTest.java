@@ -50,6 +50,18 @@ public class NumpyPickleTest {
     }
 
     @Test
+    public void numpy2sModuleNamesAreAcceptedToo() throws IOException {
+        // numpy 2 moved numpy.core to numpy._core; GLOBAL names end at a newline, so protocol 2/3 files take the edit
+        for (int protocol = 2; protocol <= 3; protocol++) {
+            String text = new String(small(protocol), StandardCharsets.ISO_8859_1)
+                .replace("numpy.core.multiarray\n", "numpy._core.multiarray\n");
+            assertTrue(text.contains("numpy._core"));
+            Map<String, NumpyArray> m = NumpyPickle.read(text.getBytes(StandardCharsets.ISO_8859_1), "numpy2");
+            assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1, 1.25}, m.get("b").values(), 0);
+        }
+    }
+
+    @Test
     public void aGlobalThatWouldRunACommandIsRefusedByNameAndNothingRuns() throws IOException {
         File marker = new File(tmp.getRoot(), "pwned");
         // pickle.dumps of an object whose __reduce__ is (os.system, ('touch ' + marker,)), protocol 2
