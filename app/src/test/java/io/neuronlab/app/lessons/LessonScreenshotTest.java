@@ -27,7 +27,8 @@ import org.robolectric.annotation.GraphicsMode;
 
 /**
  * Renders every lesson, whole (not just the first screen), in English and Simplified Chinese with native
- * graphics to target/screenshots/lesson_&lt;id&gt;_&lt;en|zh&gt;.png for review, and the list in both languages.
+ * graphics to target/screenshots/lesson_&lt;id&gt;_&lt;en|zh&gt;.png for review, and the list in both languages;
+ * the list and the lessons with plots, diagrams and pictures also in the dark theme (…_dark.png).
  */
 @RunWith(ParameterizedRobolectricTestRunner.class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
@@ -38,12 +39,18 @@ public class LessonScreenshotTest {
     @Rule
     public final InMemoryDatabase database = new InMemoryDatabase();
 
+    /** Lessons whose widgets draw (plots, graphs, pictures, diagrams): rendered in the dark theme too. */
+    private static final List<String> DARK = List.of("03-activations", "08-backprop", "10-optimizers",
+            "14-convolution", "18-architectures");
+
     private final String lessonId;
     private final LessonLanguage language;
+    private final boolean dark;
 
-    public LessonScreenshotTest(String name, String lessonId, LessonLanguage language) {
+    public LessonScreenshotTest(String name, String lessonId, LessonLanguage language, boolean dark) {
         this.lessonId = lessonId;
         this.language = language;
+        this.dark = dark;
     }
 
     @Parameters(name = "{0}")
@@ -51,9 +58,13 @@ public class LessonScreenshotTest {
         List<Object[]> parameters = new ArrayList<>();
         LessonSource source = LessonSource.directory(new File("src/main/assets"));
         for (LessonLanguage language : LessonLanguage.values()) {
-            parameters.add(new Object[] {"list_" + language.folder, null, language});
+            parameters.add(new Object[] {"list_" + language.folder, null, language, false});
+            parameters.add(new Object[] {"list_" + language.folder + "_dark", null, language, true});
             for (String id : source.ids(language)) {
-                parameters.add(new Object[] {id + "_" + language.folder, id, language});
+                parameters.add(new Object[] {id + "_" + language.folder, id, language, false});
+                if (language == LessonLanguage.ENGLISH && DARK.contains(id)) {
+                    parameters.add(new Object[] {id + "_" + language.folder + "_dark", id, language, true});
+                }
             }
         }
         return parameters;
@@ -81,6 +92,9 @@ public class LessonScreenshotTest {
         if (language == LessonLanguage.SIMPLIFIED_CHINESE) {
             RuntimeEnvironment.setQualifiers("+zh-rCN");
         }
+        if (dark) {
+            RuntimeEnvironment.setQualifiers("+night");
+        }
         ActivityController<? extends Activity> controller = lessonId == null
                 ? Robolectric.buildActivity(LessonsActivity.class).setup()
                 : Robolectric.buildActivity(LessonActivity.class,
@@ -88,6 +102,9 @@ public class LessonScreenshotTest {
         try {
             Activity activity = controller.get();
             assertEquals(language, Languages.current(activity));
+            boolean night = (activity.getResources().getConfiguration().uiMode
+                    & android.content.res.Configuration.UI_MODE_NIGHT_MASK) == android.content.res.Configuration.UI_MODE_NIGHT_YES;
+            assertEquals("dark theme", dark, night);
             org.robolectric.shadows.ShadowLooper.idleMainLooper();
             View content = activity.findViewById(lessonId == null ? R.id.lessons_list : R.id.lesson_content);
             View page = (View) content.getParent() instanceof android.widget.ScrollView ? content
@@ -107,7 +124,8 @@ public class LessonScreenshotTest {
                 assertEquals(lessonId + ": formulas laid out by jlatexmath", formulas[0], formulas[1]);
             }
             File file = new File(System.getProperty("neuronlab.screenshots.dir", "target/screenshots"),
-                    "lesson_" + (lessonId == null ? "list" : lessonId) + "_" + language.folder + ".png");
+                    "lesson_" + (lessonId == null ? "list" : lessonId) + "_" + language.folder + (dark ? "_dark" : "")
+                            + ".png");
             assertTrue(file.getParentFile().isDirectory() || file.getParentFile().mkdirs());
             try (FileOutputStream out = new FileOutputStream(file)) {
                 assertTrue(bitmap.compress(Bitmap.CompressFormat.PNG, 100, out));

@@ -87,6 +87,9 @@ public final class NumpyPickle {
                 out.put((String) e.getKey(), p.array);
             } else if (v instanceof NumpyArray a) {
                 out.put((String) e.getKey(), a);
+            } else if (v instanceof PendingArray) {
+                throw new IOException("pickle file " + source + ": '" + e.getKey() + "' is a numpy array whose shape and "
+                    + "data never came (no BUILD; a damaged pickle)");
             } else {
                 throw new IOException("pickle file " + source + ": '" + e.getKey() + "' holds " + Machine.describe(v)
                     + ", not a numpy array");

@@ -56,6 +56,24 @@ public class PhotoBinarizerTest {
         assertTrue(photo.get(300, 20) < photo.get(60, 150) + 0.3f);
     }
 
+    /**
+     * A bold digit filling most of the frame: ink is about a third of the pixels, so the spread of the residual is
+     * the ink's. Before the noise was measured from neighbour differences, the noise floor rose above the ink and
+     * the photo came back blank (and it still does when ink is much over a third of the frame).
+     */
+    @Test
+    public void boldDigitFillingTheFrameIsFound() {
+        GrayImage truth = new StrokeRasterizer(60).rasterize(Arrays.asList(
+            Stroke.of(60, 40, 250, 40, 60, 250, 250, 250)), 320, 300);   // a thick Z-like 2 from edge to edge
+        int inkPixels = 0;
+        for (float v : truth.pixels()) if (v > 0.5f) inkPixels++;
+        assertTrue("ink share " + inkPixels / 96000f, inkPixels > 0.3f * 320 * 300);
+        for (boolean dark : new boolean[] {true, false}) {
+            GrayImage bin = new PhotoBinarizer().binarize(photo(truth, dark, 3));
+            assertTrue((dark ? "dark" : "light") + " ink: IoU with the true ink " + iou(bin, truth), iou(bin, truth) > 0.85f);
+        }
+    }
+
     @Test
     public void lightInkOnDarkBoardIsKeptAsIs() {
         GrayImage truth = ink();

@@ -140,6 +140,12 @@ public class NumpyPickleTest {
         IOException e = expectFailure(bigger);
         assertTrue(e.getMessage(), e.getMessage().contains("[2, 4]") && e.getMessage().contains("needs 64 data bytes"));
 
+        // the first array's BUILD replaced by POP: the array's data never come
+        byte[] unbuilt = small(2).clone();
+        unbuilt[indexOf(unbuilt, new byte[] {'q', 22, 'b'}) + 2] = '0';
+        IOException never = expectFailure(unbuilt);
+        assertTrue(never.getMessage(), never.getMessage().contains("'a' is a numpy array whose shape and data never came"));
+
         byte[] list = {(byte) 0x80, 2, ']', '.'};
         assertTrue(expectFailure(list).getMessage().contains("not a dict of numpy arrays"));
 

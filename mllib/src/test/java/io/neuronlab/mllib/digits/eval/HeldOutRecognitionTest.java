@@ -62,7 +62,7 @@ public class HeldOutRecognitionTest {
     @Test
     public void smallAndLargeDigitsInTheFrameAreFound() {
         atLeast("Photo, digit 15-30 % of the frame (both polarities)", FLOOR_BAND);
-        atLeast("Photo, digit 60-90 % of the frame (both polarities)", FLOOR_BAND);
+        atLeast("Photo, digit 60-90 % of the frame (both polarities)", FLOOR_LARGE);
     }
 
     @Test
@@ -88,13 +88,15 @@ public class HeldOutRecognitionTest {
     }
 
     // floors: measured value on this held-out sample (docs/digits.md), rounded down by a few points
-    // (held-out, 300 singles / 100 pairs: Draw 95.0, photo 93.0 / 93.3, 15-30 % 94.4, 60-90 % 89.1, gaps 90-96,
-    // touching 70 drawn / 65 photographed, right flagged 3.3 %, errors flagged 53 %)
+    // (held-out, 300 singles / 100 pairs: Draw 95.0, photo 94.3 / 95.3, 15-30 % 94.4, 60-90 % 93.3, gaps 89-96,
+    // touching 70 drawn / 67 photographed, right flagged 3.3 %, errors flagged 49 %)
     static final double FLOOR_DRAW = 0.92;
-    static final double FLOOR_PHOTO = 0.90;
+    static final double FLOOR_PHOTO = 0.91;
     static final double MAX_PHOTO_GAP = 0.04;
     static final double FLOOR_BAND = 0.85;
     static final double FLOOR_GAP = 0.85;
+    // 60-90 %: 89.1 before the noise floor came from neighbour differences (bold digits came back blank), 93.3 after
+    static final double FLOOR_LARGE = 0.90;
     static final double FLOOR_TOUCHING = 0.63;
     static final double FLOOR_TOUCHING_PHOTO = 0.58;
     static final double MAX_CORRECT_FLAGGED = 0.05;
