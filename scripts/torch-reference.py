@@ -56,6 +56,7 @@ FULL = {
     "googlenet": lambda: models.googlenet(aux_logits=False, init_weights=True),
     "resnet18": lambda: models.resnet18(),
     "resnet34": lambda: models.resnet34(),
+    "alexnet2012": alexnet2012,  # not in torchvision: the paper's layers in torch.nn (above)
 }
 
 

@@ -101,7 +101,8 @@ final class InfoCommand implements Command {
         long count = Architectures.parameterCount(net);
         console.out().println(String.format(Locale.ROOT, "parameters: %,d", count));
         boolean published = in.equals(ImageInput.imageNet(1));
-        console.out().println(String.format(Locale.ROOT, "torchvision %s (224x224x3, 1000 classes): %,d%s", a.name(),
+        String reference = a.name().equals("alexnet2012") ? "PyTorch (the same layers in torch.nn)" : "torchvision";
+        console.out().println(String.format(Locale.ROOT, "%s %s (224x224x3, 1000 classes): %,d%s", reference, a.name(),
             a.torchvisionParameters(), published ? (count == a.torchvisionParameters() ? " (equal)" : " (DIFFERENT)") : ""));
         return 0;
     }

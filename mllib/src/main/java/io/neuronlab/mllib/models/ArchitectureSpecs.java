@@ -9,6 +9,7 @@ import io.neuronlab.mllib.nn.BatchNorm;
 import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
 import io.neuronlab.mllib.nn.Layer;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Residual;
@@ -46,6 +47,8 @@ public final class ArchitectureSpecs {
                 return resNet(name, in, new int[] {2, 2, 2, 2});
             case "resnet34":
                 return resNet(name, in, new int[] {3, 4, 6, 3});
+            case "alexnet2012":
+                return alexNet2012(in);
             default:
                 throw new IllegalArgumentException("no spec for architecture '" + name + "' (add it to ArchitectureSpecs)");
         }
@@ -120,6 +123,43 @@ public final class ArchitectureSpecs {
             .withChild(cheap("5", new ReLU()))
             .withChild(linear("6", hidden, in.classes()));
         return sequential("alexnet").withChild(features).withChild(cheap("avgpool", new AdaptiveAvgPool2d(6, 6)))
+            .withChild(cheap("flatten", new Flatten())).withChild(classifier);
+    }
+
+    /** {@link AlexNet#published}: the paper's widths, LRN after the first two convolutions' ReLUs. */
+    static LayerSpec alexNet2012(ImageInput in) {
+        int c1 = in.width(96);
+        int c2 = in.width(256);
+        int c3 = in.width(384);
+        int c5 = in.width(256);
+        LayerSpec features = sequential("features");
+        int size;
+        if (in.small()) {
+            features.withChild(conv("0", in.channels(), c1, 3, 1, 1, true));
+            size = in.size();
+        } else {
+            features.withChild(conv("0", in.channels(), c1, 11, 4, 2, true));
+            size = (in.size() + 4 - 11) / 4 + 1;
+        }
+        features.withChild(cheap("1", new ReLU())).withChild(cheap("2", LocalResponseNorm.alexNet()));
+        size = alexPool(features, "3", size);
+        features.withChild(conv("4", c1, c2, 5, 1, 2, true)).withChild(cheap("5", new ReLU()))
+            .withChild(cheap("6", LocalResponseNorm.alexNet()));
+        size = alexPool(features, "7", size);
+        features.withChild(conv("8", c2, c3, 3, 1, 1, true)).withChild(cheap("9", new ReLU()))
+            .withChild(conv("10", c3, c3, 3, 1, 1, true)).withChild(cheap("11", new ReLU()))
+            .withChild(conv("12", c3, c5, 3, 1, 1, true)).withChild(cheap("13", new ReLU()));
+        alexPool(features, "14", size);
+        int hidden = in.width(4096);
+        LayerSpec classifier = sequential("classifier")
+            .withChild(cheap("0", new Dropout(0.5f, UNUSED)))
+            .withChild(linear("1", c5 * 6 * 6, hidden))
+            .withChild(cheap("2", new ReLU()))
+            .withChild(cheap("3", new Dropout(0.5f, UNUSED)))
+            .withChild(linear("4", hidden, hidden))
+            .withChild(cheap("5", new ReLU()))
+            .withChild(linear("6", hidden, in.classes()));
+        return sequential("alexnet2012").withChild(features).withChild(cheap("avgpool", new AdaptiveAvgPool2d(6, 6)))
             .withChild(cheap("flatten", new Flatten())).withChild(classifier);
     }
 

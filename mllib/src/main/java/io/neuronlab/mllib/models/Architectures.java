@@ -11,11 +11,16 @@ import java.util.function.Function;
 
 /**
  * The famous architectures by name — {@code alexnet}, {@code vgg11}, {@code vgg16}, {@code googlenet},
- * {@code resnet18}, {@code resnet34} — each built for an {@link ImageInput}, with torchvision's layer names and, at
- * 224×224×3 / 1000 classes, torchvision's parameter count (the CLI's {@code info --net} prints both).
+ * {@code resnet18}, {@code resnet34}, {@code alexnet2012} — each built for an {@link ImageInput}, with torchvision's
+ * layer names and, at 224×224×3 / 1000 classes, torchvision's parameter count (the CLI's {@code info --net} prints
+ * both). torchvision has no AlexNet as published: {@code alexnet2012}'s reference count is that of the same layers
+ * built in torch.nn ({@code alexnet2012} in scripts/torch-reference.py).
  */
 public final class Architectures {
-    /** One architecture: its name, what it is, and how to build it. */
+    /**
+     * One architecture: its name, what it is, PyTorch's parameter count at 224×224×3 / 1000 classes (torchvision's
+     * model; for {@code alexnet2012} the same layers in torch.nn), and how to build it.
+     */
     public record Architecture(String name, String description, long torchvisionParameters,
                                Function<ImageInput, Sequential> builder) {
         public Sequential build(ImageInput in) {
@@ -31,7 +36,9 @@ public final class Architectures {
         new Architecture("googlenet", "GoogLeNet / Inception v1 with batch norm, no auxiliary heads", 6_624_904L,
             GoogLeNet::create),
         new Architecture("resnet18", "ResNet-18, 8 basic residual blocks", 11_689_512L, ResNet::resnet18),
-        new Architecture("resnet34", "ResNet-34, 16 basic residual blocks", 21_797_672L, ResNet::resnet34));
+        new Architecture("resnet34", "ResNet-34, 16 basic residual blocks", 21_797_672L, ResNet::resnet34),
+        new Architecture("alexnet2012", "AlexNet as published (96-256-384-384-256 channels, local response "
+            + "normalisation after conv 1 and 2, on one device), 5 conv + 3 FC", 62_378_344L, AlexNet::published));
 
     private Architectures() {
     }

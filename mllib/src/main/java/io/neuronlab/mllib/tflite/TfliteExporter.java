@@ -10,6 +10,7 @@ import io.neuronlab.mllib.nn.Dropout;
 import io.neuronlab.mllib.nn.Flatten;
 import io.neuronlab.mllib.nn.Layer;
 import io.neuronlab.mllib.nn.Linear;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Residual;
@@ -160,6 +161,8 @@ public final class TfliteExporter {
                     residual(n, (Residual) l);
                 } else if (l instanceof Concat) {
                     concat(n, (Concat) l);
+                } else if (l instanceof LocalResponseNorm) {
+                    localResponseNorm(n, (LocalResponseNorm) l);
                 } else if (l instanceof ReLU) {
                     t = b.relu(n.name, t);
                 } else if (l instanceof Sigmoid) {
@@ -185,9 +188,20 @@ public final class TfliteExporter {
                     continue; // already folded
                 } else {
                     throw unsupported(n, "TFLite export supports Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, "
-                        + "Residual, Concat, Linear, ReLU, Sigmoid, Tanh, Softmax, Flatten, BatchNorm and Dropout");
+                        + "Residual, Concat, LocalResponseNorm, Linear, ReLU, Sigmoid, Tanh, Softmax, Flatten, BatchNorm and Dropout");
                 }
             }
+        }
+
+        /**
+         * mllib's (PyTorch's) LRN, {@code k + α/n · Σ} over the n channels centred on each (n is odd), as TFLite's
+         * LOCAL_RESPONSE_NORMALIZATION, {@code bias + alpha · Σ} over {@code [c − radius, c + radius]}: radius
+         * (n − 1) / 2, alpha = α / n (TFLite does not divide by the window), bias = k, beta = β.
+         */
+        private void localResponseNorm(Named n, LocalResponseNorm lrn) {
+            requireImages(n);
+            t = b.localResponseNormalization(n.name, t, (lrn.size() - 1) / 2, lrn.k(), lrn.alpha() / lrn.size(),
+                lrn.beta());
         }
 
         /** The current tensor is NHWC images: record their mllib shape {C, H, W}. */

@@ -11,6 +11,7 @@ import org.tensorflow.lite.schema.ConcatenationOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptionsWeightsFormat;
+import org.tensorflow.lite.schema.LocalResponseNormalizationOptions;
 import org.tensorflow.lite.schema.Metadata;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.Operator;
@@ -332,6 +333,24 @@ public final class TfliteModelBuilder {
         int y = activation(name, sa);
         op(BuiltinOperator.ADD, new int[] {a, b}, y, BuiltinOptions.AddOptions,
             fb -> AddOptions.createAddOptions(fb, ActivationFunctionType.NONE, false));
+        return y;
+    }
+
+    /**
+     * LOCAL_RESPONSE_NORMALIZATION over the channels of NHWC images, as TFLite defines it:
+     * {@code y = x / (bias + alpha · Σ x²)^beta}, the sum over channels {@code [c − radius, c + radius]} (clipped) —
+     * alpha is NOT divided by the window size (PyTorch's and ONNX's is; the caller converts).
+     */
+    public int localResponseNormalization(String name, int x, int radius, float bias, float alpha, float beta) {
+        int[] shape = tensors.get(x).shape();
+        if (shape.length != 4) {
+            throw new IllegalArgumentException(name + ": LOCAL_RESPONSE_NORMALIZATION needs NHWC images, got "
+                + Arrays.toString(shape));
+        }
+        int y = activation(name, shape);
+        op(BuiltinOperator.LOCAL_RESPONSE_NORMALIZATION, new int[] {x}, y,
+            BuiltinOptions.LocalResponseNormalizationOptions,
+            fb -> LocalResponseNormalizationOptions.createLocalResponseNormalizationOptions(fb, radius, bias, alpha, beta));
         return y;
     }
 

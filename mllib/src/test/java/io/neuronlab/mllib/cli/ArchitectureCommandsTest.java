@@ -41,7 +41,7 @@ public class ArchitectureCommandsTest {
         assertFalse(small.out, small.out.contains("(equal)"));
         CliRun bad = CliRun.run("info", "--net", "resnet50");
         assertEquals(2, bad.exitCode);
-        assertTrue(bad.err, bad.err.contains("unknown architecture 'resnet50'; known: [alexnet, vgg11, vgg16, googlenet, resnet18, resnet34]"));
+        assertTrue(bad.err, bad.err.contains("unknown architecture 'resnet50'; known: [alexnet, vgg11, vgg16, googlenet, resnet18, resnet34, alexnet2012]"));
     }
 
     @Test

@@ -30,6 +30,21 @@ final class ArmnnCheck {
 
     /** As above with the largest absolute difference allowed (deep networks sum more rounding than LeNet). */
     static String check(byte[] model, float[] inputNhwc, float[] expected, File dir, float tolerance) throws Exception {
+        Object[] run = run(model, inputNhwc, expected, dir, tolerance);
+        assertEquals("armnn-check.py failed:\n" + run[1], 0, (int) run[0]);
+        return (String) run[1];
+    }
+
+    /** The script's report on a model Arm NN is expected to refuse (exit code 1); fails the test if it ran it. */
+    static String refusal(byte[] model, float[] inputNhwc, float[] expected, File dir) throws Exception {
+        Object[] run = run(model, inputNhwc, expected, dir, 1e-4f);
+        assertEquals("armnn-check.py was expected to refuse the model:\n" + run[1], 1, (int) run[0]);
+        return (String) run[1];
+    }
+
+    /** {exit code, report}; skips (fails in CI) when Arm NN is not installed. */
+    private static Object[] run(byte[] model, float[] inputNhwc, float[] expected, File dir, float tolerance)
+        throws Exception {
         File script = new File(projectRoot(), "scripts/armnn-check.py");
         File modelFile = write(new File(dir, "model.tflite"), model);
         File input = write(new File(dir, "input.f32"), littleEndian(inputNhwc));
@@ -47,8 +62,7 @@ final class ArmnnCheck {
         if (code == 3) {
             requireInCi(ci, "Arm NN not installed: " + report);
         }
-        assertEquals("armnn-check.py failed:\n" + report, 0, code);
-        return report;
+        return new Object[] {code, report};
     }
 
     private static void requireInCi(boolean ci, String message) {

@@ -4,12 +4,14 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.neuronlab.mllib.init.He;
+import io.neuronlab.mllib.models.AlexNet;
 import io.neuronlab.mllib.models.GoogLeNet;
 import io.neuronlab.mllib.models.ImageInput;
 import io.neuronlab.mllib.models.ResNet;
 import io.neuronlab.mllib.nn.AdaptiveAvgPool2d;
 import io.neuronlab.mllib.nn.Conv2d;
 import io.neuronlab.mllib.nn.Flatten;
+import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
@@ -63,6 +65,39 @@ public class TfliteArchitecturesTest {
         // growing the first branch's declared shape to the concatenation's
         String report = ArmnnCheck.check(tflite, nhwc(x), net.forward(x).data(), tmp.getRoot(), TOLERANCE);
         assertTrue(report, report.contains("armnn-check: OK"));
+    }
+
+    @Test
+    public void publishedAlexNetMatchesMllibInTfliteArmNnLacksLrn() throws Exception {
+        // the small stem at 55x55 pools to 27, 13, 6: the adaptive 6x6 pool is then an AVERAGE_POOL_2D of 1x1
+        Sequential net = AlexNet.published(new ImageInput(3, 55, 10, 8, 13)); // widths / 8, 10 classes
+        net.train(false);
+        byte[] tflite = TfliteExporter.toBytes(net, new int[] {3, 55, 55});
+        assertUses(tflite, "LOCAL_RESPONSE_NORMALIZATION");
+        Tensor x = Tensor.randn(random, 1, 3, 55, 55);
+        float err = assertMatches(net, tflite, x, "AlexNet (published) 55x55x3");
+        System.out.printf("AlexNet as published (55x55x3, width/8): max |tflite - mllib| = %.2e%n", err);
+        // Arm NN 20.08's TfLiteParser has no LOCAL_RESPONSE_NORMALIZATION ("Operator not supported ... opcode: /
+        // LOCAL_RESPONSE_NORMALIZATION at function ParseUnsupportedOperator"): the file is refused for that op alone
+        String report = ArmnnCheck.refusal(tflite, nhwc(x), net.forward(x).data(), tmp.getRoot());
+        assertTrue(report, report.contains("Operator not supported") && report.contains("LOCAL_RESPONSE_NORMALIZATION"));
+    }
+
+    /**
+     * LRN alone where the summed squares dominate the constant (α = 1, inputs up to ~10): TFLite's alpha is not
+     * divided by the window, PyTorch's (mllib's) is, and the window is the channels [c − radius, c + radius].
+     */
+    @Test
+    public void localResponseNormConvertsAlphaAndWindow() throws Exception {
+        for (int size : new int[] {1, 3, 5, 7}) {
+            Sequential net = new Sequential()
+                .add("lrn", new LocalResponseNorm(size, 1f, 0.75f, 1.5f))
+                .add("flatten", new Flatten());
+            net.train(false);
+            byte[] tflite = TfliteExporter.toBytes(net, new int[] {6, 3, 4});
+            Tensor x = Tensor.randn(random, 1, 6, 3, 4).mul(3.0);
+            assertMatches(net, tflite, x, "LocalResponseNorm(size " + size + ") on 6 channels");
+        }
     }
 
     @Test
