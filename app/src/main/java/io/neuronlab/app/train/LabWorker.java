@@ -16,6 +16,7 @@ import androidx.work.WorkManager;
 import androidx.work.Worker;
 import androidx.work.WorkerParameters;
 import io.neuronlab.app.R;
+import io.neuronlab.app.lessons.Languages;
 import io.neuronlab.mllib.lab.LabProgress;
 import io.neuronlab.mllib.lab.LabSettings;
 import java.util.HashMap;
@@ -86,7 +87,8 @@ public class LabWorker extends Worker {
     }
 
     private Notification notification(LabProgress p) {
-        Context context = getApplicationContext();
+        // the application context does not carry the in-app language below API 33; the screens' wrap does
+        Context context = Languages.wrap(getApplicationContext());
         if (Build.VERSION.SDK_INT >= 26) {
             NotificationManager nm = context.getSystemService(NotificationManager.class);
             nm.createNotificationChannel(new NotificationChannel(CHANNEL,

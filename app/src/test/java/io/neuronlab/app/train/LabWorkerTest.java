@@ -166,6 +166,27 @@ public class LabWorkerTest {
     }
 
     @Test
+    public void theProgressNotificationSpeaksTheLanguageChosenInTheApp() throws Exception {
+        io.neuronlab.app.lessons.Languages.choose(context, "zh-CN");
+        try {
+            LabRunner runner = runner();
+            assertTrue(runner.start(tiny(2)));
+            waitFor("the worker to start training", () -> now(runner) != null
+                    && now(runner).status == LabProgress.Status.RUNNING);
+            runner.pause();
+            waitFor("the paused run", () -> now(runner).status == LabProgress.Status.PAUSED);
+            android.app.NotificationManager nm = context.getSystemService(android.app.NotificationManager.class);
+            waitFor("a progress notification", () -> shadowOf(nm).getNotification(LabWorker.NOTIFICATION_ID) != null);
+            android.app.Notification n = shadowOf(nm).getNotification(LabWorker.NOTIFICATION_ID);
+            assertEquals("正在训练网络", String.valueOf(n.extras.getCharSequence(android.app.Notification.EXTRA_TITLE)));
+            runner.stop();
+            waitFor("the run to end", () -> now(runner).isDone());
+        } finally {
+            io.neuronlab.app.lessons.Languages.choose(context, "");
+        }
+    }
+
+    @Test
     public void aRunWhoseProcessDiedResumesFromItsLastCheckpoint() throws Exception {
         LabSettings settings = tiny(4);
         LabRunner first = runner();
