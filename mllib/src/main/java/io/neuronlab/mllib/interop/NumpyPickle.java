@@ -1,9 +1,7 @@
 package io.neuronlab.mllib.interop;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -48,24 +46,7 @@ public final class NumpyPickle {
     }
 
     public static Map<String, NumpyArray> read(File file) throws IOException {
-        if (!file.isFile()) {
-            throw new IOException("pickle file " + file + " does not exist");
-        }
-        long size = file.length();
-        if (size > MAX_FILE_BYTES) {
-            throw new IOException("pickle file " + file + " is " + size + " bytes; mllib reads pickles up to 1 GiB");
-        }
-        byte[] bytes = new byte[(int) size];
-        try (InputStream in = new FileInputStream(file)) {
-            int got = 0;
-            while (got < bytes.length) {
-                int r = in.read(bytes, got, bytes.length - got);
-                if (r < 0) {
-                    throw new IOException("pickle file " + file + " shrank while being read");
-                }
-                got += r;
-            }
-        }
+        byte[] bytes = WholeFile.read(file, "pickle", MAX_FILE_BYTES, "mllib reads pickles up to 1 GiB");
         return read(bytes, file.getPath());
     }
 

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,24 +70,7 @@ public final class Safetensors {
     // ---------------------------------------------------------------- reading
 
     public static Safetensors read(File file) throws IOException {
-        if (!file.isFile()) {
-            throw new IOException("safetensors file " + file + " does not exist");
-        }
-        long size = file.length();
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException("safetensors file " + file + " is " + size + " bytes; mllib reads files under 2 GiB");
-        }
-        byte[] bytes = new byte[(int) size];
-        try (InputStream in = new FileInputStream(file)) {
-            int got = 0;
-            while (got < bytes.length) {
-                int r = in.read(bytes, got, bytes.length - got);
-                if (r < 0) {
-                    throw new IOException("safetensors file " + file + " shrank while being read");
-                }
-                got += r;
-            }
-        }
+        byte[] bytes = WholeFile.read(file, "safetensors", Integer.MAX_VALUE - 16, "mllib reads files under 2 GiB");
         return read(bytes, file.getPath());
     }
 

@@ -23,17 +23,30 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                              float beta, float[] c, int cOffset, int ldc) {
-        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0f) {
-            scale(m, n, beta, c, cOffset, ldc);
+        if (trivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)) {
             return;
         }
         long t0 = Profiler.start();
         multiply(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         Profiler.stop(Profiler.GEMM, t0);
+    }
+
+    /**
+     * Checks the arguments and does the products that need no kernel: nothing when C is empty, C = beta·C when
+     * k is 0 or alpha is 0. True when C is done.
+     */
+    private static boolean trivial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                   float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+                                   float beta, float[] c, int cOffset, int ldc) {
+        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return true;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOffset, ldc);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -44,12 +57,7 @@ public final class Gemm {
     public static void sgemmSparseA(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                     float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                                     float beta, float[] c, int cOffset, int ldc) {
-        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0f) {
-            scale(m, n, beta, c, cOffset, ldc);
+        if (trivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)) {
             return;
         }
         long t0 = Profiler.start();

@@ -15,7 +15,6 @@ import io.neuronlab.mllib.nn.LocalResponseNorm;
 import io.neuronlab.mllib.nn.MaxPool2d;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
-import io.neuronlab.mllib.tflite.desktop.BytedecoRuntime;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -148,18 +147,7 @@ public class TfliteArchitecturesTest {
     // ------------------------------------------------------------------ helpers
 
     private static float assertMatches(Sequential model, byte[] tflite, Tensor x, String what) {
-        float[] expected = model.forward(x).data();
-        float worst = 0;
-        for (boolean xnnpack : new boolean[] {true, false}) {
-            float[] y = new float[expected.length];
-            try (TfliteInterpreter interpreter = new BytedecoRuntime(xnnpack).load(tflite)) {
-                interpreter.run(nhwc(x), y);
-            }
-            float err = TfliteModelBuilderTest.maxAbsDiff(expected, y);
-            assertTrue(what + (xnnpack ? " (XNNPACK)" : " (builtin)") + ": max abs error " + err, err <= TOLERANCE);
-            worst = Math.max(worst, err);
-        }
-        return worst;
+        return TfliteExporterTest.assertMatches(model, tflite, x, what, TOLERANCE);
     }
 
     /** The exported graph really contains these op codes (by their schema names). */
@@ -175,10 +163,8 @@ public class TfliteArchitecturesTest {
         }
     }
 
-    static float[] nhwc(Tensor x) {
-        float[] out = new float[x.numel()];
-        Layouts.chwToHwc(x.data(), 0, x.size(1), x.size(2), x.size(3), out);
-        return out;
+    private static float[] nhwc(Tensor x) {
+        return TfliteExporterTest.nhwc(x);
     }
 
     /** Batch norm statistics and affine parameters away from the identity, so that folding is really tested. */

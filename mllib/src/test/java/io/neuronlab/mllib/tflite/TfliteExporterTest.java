@@ -178,8 +178,12 @@ public class TfliteExporterTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Runs x through mllib and through the exported model in both TFLite kernels; returns the worst error. */
     private static float assertMatches(Sequential model, byte[] tflite, Tensor x, String what) {
+        return assertMatches(model, tflite, x, what, TOLERANCE);
+    }
+
+    /** Runs x through mllib and through the exported model in both TFLite kernels; returns the worst error. */
+    static float assertMatches(Sequential model, byte[] tflite, Tensor x, String what, float tolerance) {
         float[] expected = model.forward(x).data();
         float worst = 0;
         for (boolean xnnpack : new boolean[] {true, false}) {
@@ -188,13 +192,14 @@ public class TfliteExporterTest {
                 interpreter.run(nhwc(x), y);
             }
             float err = TfliteModelBuilderTest.maxAbsDiff(expected, y);
-            assertTrue(what + (xnnpack ? " (XNNPACK)" : " (builtin)") + ": max abs error " + err, err <= TOLERANCE);
+            assertTrue(what + (xnnpack ? " (XNNPACK)" : " (builtin)") + ": max abs error " + err, err <= tolerance);
             worst = Math.max(worst, err);
         }
         return worst;
     }
 
-    private static float[] nhwc(Tensor x) {
+    /** An NCHW batch in the exported model's NHWC layout (flat features as they are). */
+    static float[] nhwc(Tensor x) {
         if (x.dim() != 4) {
             return x.data();
         }
