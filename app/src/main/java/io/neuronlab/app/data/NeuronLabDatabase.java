@@ -12,7 +12,7 @@ import androidx.sqlite.db.SupportSQLiteDatabase;
  * The app's SQLite database (Room). Schemas of every version are exported to app/schemas/; each version step
  * has a migration below, so a phone keeps its data across updates.
  */
-@Database(entities = {TrainingRun.class, LessonProgress.class}, version = 3, exportSchema = true)
+@Database(entities = {TrainingRun.class, LessonProgress.class}, version = 4, exportSchema = true)
 public abstract class NeuronLabDatabase extends RoomDatabase {
     /** 1 → 2: lesson progress (app/schemas/…/2.json). */
     static final Migration MIGRATION_1_2 = new Migration(1, 2) {
@@ -40,8 +40,19 @@ public abstract class NeuronLabDatabase extends RoomDatabase {
         }
     };
 
+    /**
+     * 3 → 4: a run keeps the data it trained on (app/schemas/…/4.json). Older rows keep NULL: they all trained on the
+     * MNIST slice ({@link TrainingRun#data()}).
+     */
+    static final Migration MIGRATION_3_4 = new Migration(3, 4) {
+        @Override
+        public void migrate(@NonNull SupportSQLiteDatabase db) {
+            db.execSQL("ALTER TABLE `training_run` ADD COLUMN `dataset` TEXT");
+        }
+    };
+
     /** Every migration, oldest first. */
-    static final Migration[] MIGRATIONS = {MIGRATION_1_2, MIGRATION_2_3};
+    static final Migration[] MIGRATIONS = {MIGRATION_1_2, MIGRATION_2_3, MIGRATION_3_4};
 
     public abstract TrainingRunDao trainingRuns();
 

@@ -10,7 +10,8 @@ import io.neuronlab.mllib.lab.LabSettings;
 
 /**
  * One finished training run, kept so the Train screen can show the history: what it reached and (since version 3)
- * the settings it ran with and its model file. The settings are null for runs saved before version 3.
+ * the settings it ran with and its model file, (since version 4) the data it trained on. The settings are null for
+ * runs saved before version 3.
  */
 @Entity(tableName = "training_run", indices = @Index("started_at_millis"))
 public class TrainingRun {
@@ -76,6 +77,13 @@ public class TrainingRun {
     @ColumnInfo(name = "train_images")
     public Integer trainImages;
 
+    /**
+     * {@link LabSettings.Data}'s name: what the run trained and tested on (MNIST_SLICE or MY_SAMPLES; version 4).
+     * Null in rows from before, which all trained on the MNIST slice.
+     */
+    @Nullable
+    public String dataset;
+
     /** The run's model file in the model library (models.ModelLibrary), or null when none was saved. */
     @Nullable
     @ColumnInfo(name = "model_file")
@@ -107,8 +115,14 @@ public class TrainingRun {
         dropout = s.dropout;
         weightDecay = s.weightDecay;
         trainImages = s.trainImages;
+        dataset = s.data.name();
         this.modelFile = modelFile;
         return this;
+    }
+
+    /** What the run trained on (rows from before version 4 trained on the MNIST slice). */
+    public LabSettings.Data data() {
+        return dataset == null ? LabSettings.Data.MNIST_SLICE : LabSettings.Data.valueOf(dataset);
     }
 
     /** Whether the settings were recorded (runs saved before version 3 have none). */

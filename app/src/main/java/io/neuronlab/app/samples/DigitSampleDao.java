@@ -17,6 +17,10 @@ public interface DigitSampleDao {
     @Query("SELECT * FROM digit_sample ORDER BY createdAtMillis DESC, id DESC")
     List<DigitSampleEntity> all();
 
+    /** Every sample's label (the lab counts them per digit without loading the pixels). */
+    @Query("SELECT label FROM digit_sample")
+    List<Integer> labels();
+
     @Query("SELECT COUNT(*) FROM digit_sample")
     int count();
 

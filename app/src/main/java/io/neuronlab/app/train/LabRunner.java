@@ -6,7 +6,7 @@ import androidx.lifecycle.MutableLiveData;
 import io.neuronlab.app.NeuronLabApp;
 import io.neuronlab.app.data.TrainingRun;
 import io.neuronlab.app.settings.EngineChoice;
-import io.neuronlab.mllib.data.MnistSlice;
+import io.neuronlab.mllib.data.Dataset;
 import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.lab.LabProgress;
@@ -20,12 +20,16 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * The app's one training runner: at most one lab run per process, on a background thread (started by
+ * The app's one training runner (on the bundled MNIST slice or the user's own samples, {@link LabDatasets}): at most one lab run per process, on a background thread (started by
  * {@link LabWorker}, WorkManager's worker with a progress notification), reported through LiveData. It outlives
  * Activities (rotation, background); after process death the run's checkpoint is resumed when the user comes
  * back ({@link #pendingSettings()}). Progress is posted at most every 100 ms (and always when the status changes).
  */
 public final class LabRunner {
+    /** A finished or stopped run's results with the test images they index and the settings it ran with. */
+    public record Outcome(LabResult result, Dataset test, LabSettings settings) {
+    }
+
     /** Starts a run's blocking work somewhere off the main thread. */
     public interface Launcher {
         void launch(Context context, LabSettings settings);
@@ -35,7 +39,7 @@ public final class LabRunner {
 
     private final Context context;
     private final MutableLiveData<LabProgress> progress = new MutableLiveData<>();
-    private final MutableLiveData<LabResult> result = new MutableLiveData<>();
+    private final MutableLiveData<Outcome> result = new MutableLiveData<>();
     private Launcher launcher = LabWorker::enqueue;
     private volatile TrainingController controller;
     private boolean running; // guarded by this
@@ -72,8 +76,8 @@ public final class LabRunner {
         return progress;
     }
 
-    /** The confusion matrix and mistakes of the last finished or stopped run. */
-    public LiveData<LabResult> result() {
+    /** The confusion matrix and mistakes of the last finished or stopped run, with its test images. */
+    public LiveData<Outcome> result() {
         return result;
     }
 
@@ -121,20 +125,31 @@ public final class LabRunner {
         return new File(dir, "checkpoint.nlmf");
     }
 
+    /** The current run's copy of the user's samples (a run on them only; kept as long as its checkpoint). */
+    File samplesSnapshot() {
+        return new File(checkpoint().getParentFile(), "samples.nlds");
+    }
+
     /** The settings of a run that was interrupted (process killed) and can be resumed, or null. */
     public LabSettings pendingSettings() {
         return running ? null : TrainingController.pendingSettings(checkpoint());
     }
 
     /**
-     * Trains on the calling (background) thread until the run ends: loads the slice, builds the controller, runs
-     * the convolutions' forward pass on the engine chosen in Settings, saves the model file and the history row.
+     * Trains on the calling (background) thread until the run ends: opens the data (the slice, or a snapshot of the
+     * user's samples), builds the controller, runs the convolutions' forward pass on the engine chosen in Settings,
+     * saves the model file and the history row.
      */
-    public LabProgress runBlocking(LabSettings settings, TrainingController.Listener extra) {
+    public LabProgress runBlocking(LabSettings requested, TrainingController.Listener extra) {
         long started = System.currentTimeMillis();
+        LabSettings settings = requested;
+        File checkpoint = checkpoint();
         try {
-            MnistSlice slice = LabData.slice(context);
-            TrainingController c = new TrainingController(settings, slice.train(), slice.test(), checkpoint());
+            boolean resuming = requested.equals(TrainingController.pendingSettings(checkpoint));
+            LabDatasets.RunData data = LabDatasets.open(context, requested, samplesSnapshot(), resuming);
+            settings = data.settings();
+            TrainingController c = new TrainingController(settings, data.train(), data.test(), checkpoint,
+                    data.dataId());
             EngineChoice.Opened opened = EngineChoice.load(context).open();
             ConvEngine engine = opened.engine() instanceof JavaConvEngine ? null : opened.engine();
             EngineChoice.apply(c.model(), engine);
@@ -150,7 +165,7 @@ public final class LabRunner {
             controller = c;
             LabProgress end = c.run();
             if (c.result() != null) {
-                result.postValue(c.result());
+                result.postValue(new Outcome(c.result(), data.test(), settings));
                 saveRun(settings, c, end, started, System.currentTimeMillis() - started);
             }
             post(end);
@@ -162,6 +177,9 @@ public final class LabRunner {
             post(failed);
             return failed;
         } finally {
+            if (!checkpoint.exists() && samplesSnapshot().exists() && !samplesSnapshot().delete()) {
+                samplesSnapshot().deleteOnExit(); // the run is over: its copy of the samples is not needed
+            }
             synchronized (this) {
                 running = false;
             }
@@ -188,7 +206,7 @@ public final class LabRunner {
             File dir = new File(context.getFilesDir(), "models");
             if (dir.isDirectory() || dir.mkdirs()) {
                 String name = String.format(Locale.ROOT, "%s-%d.nlmf", settings.network, startedAtMillis);
-                TrainingMetadata meta = new TrainingMetadata("MNIST slice", end.trainAccuracy.length,
+                TrainingMetadata meta = new TrainingMetadata(settings.data.description, end.trainAccuracy.length,
                         c.result().accuracy(), settings.seed, "lab " + settings.summary(), settings.toMap());
                 new ModelSerializer().save(c.model(), meta, new File(dir, name));
                 modelFile = name;

@@ -29,12 +29,18 @@ public final class RunHistoryText {
         return text.toString();
     }
 
-    /** "adam · lr 0.001 · batch 64 · 3 epochs · He · BN off · dropout 0 · decay 0 · 12000 images". */
+    /** "adam · lr 0.001 · batch 64 · 3 epochs · He · BN off · dropout 0 · decay 0 · 12000 images · MNIST slice". */
     public static String settings(Context context, TrainingRun run) {
         return context.getString(R.string.train_run_settings, run.optimizer, plain(run.learningRate),
                 run.batchSize, run.plannedEpochs, initName(context, run.init),
                 context.getString(run.batchNorm ? R.string.train_run_bn_on : R.string.train_run_bn_off),
-                plain(run.dropout), plain(run.weightDecay), run.trainImages);
+                plain(run.dropout), plain(run.weightDecay), run.trainImages, dataName(context, run.data()));
+    }
+
+    /** The data's short name: "MNIST slice" or "my handwriting". */
+    public static String dataName(Context context, io.neuronlab.mllib.lab.LabSettings.Data data) {
+        return context.getString(data == io.neuronlab.mllib.lab.LabSettings.Data.MY_SAMPLES
+                ? R.string.lab_data_samples_short : R.string.lab_data_mnist_short);
     }
 
     /** 0.0001 rather than 1.0E-4, 0.5 rather than 0.50: the number as the user typed it. */

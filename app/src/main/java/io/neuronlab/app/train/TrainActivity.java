@@ -22,6 +22,8 @@ import io.neuronlab.mllib.data.MnistSlice;
 import io.neuronlab.mllib.lab.LabProgress;
 import io.neuronlab.mllib.lab.LabResult;
 import io.neuronlab.mllib.lab.LabSettings;
+import io.neuronlab.mllib.lab.NotLearning;
+import io.neuronlab.mllib.lab.SampleSplit;
 import io.neuronlab.mllib.models.Recipes;
 import io.neuronlab.mllib.optim.Optimizers;
 import java.util.ArrayList;
@@ -29,9 +31,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The training lab: choose a network and its training settings, train it on the bundled MNIST slice and watch
- * the loss, the accuracies and the first layer's filters change; afterwards the confusion matrix and the
- * misclassified digits. The run itself lives in {@link LabRunner}; this screen only shows it.
+ * The training lab: choose a network, its training settings and the digits (the bundled MNIST slice or the user's
+ * own samples), train it and watch the loss, the accuracies and the first layer's filters change — and, when the
+ * settings cannot work, why; afterwards the confusion matrix and the misclassified test digits. The run itself
+ * lives in {@link LabRunner}; this screen only shows it.
  */
 public class TrainActivity extends FeatureActivity {
     private static final int MAX_MISTAKES_SHOWN = 24;
@@ -40,6 +43,8 @@ public class TrainActivity extends FeatureActivity {
     private Spinner network;
     private Spinner optimizer;
     private Spinner init;
+    private Spinner data;
+    private TextView dataInfo;
     private EditText learningRate;
     private EditText batch;
     private EditText epochs;
@@ -69,11 +74,14 @@ public class TrainActivity extends FeatureActivity {
         super.onCreate(savedInstanceState);
         NeuronLabApp app = NeuronLabApp.of(this);
         model = ViewModels.get(this, TrainViewModel.class,
-                () -> new TrainViewModel(app.database().trainingRuns(), app.background(), LabRunner.get(this)));
+                () -> new TrainViewModel(app.database().trainingRuns(), app.samples().samples(), app.background(),
+                        LabRunner.get(this)));
         palette = ChartView.palette(this);
         network = findViewById(R.id.lab_network);
         optimizer = findViewById(R.id.lab_optimizer);
         init = findViewById(R.id.lab_init);
+        data = findViewById(R.id.lab_data);
+        dataInfo = findViewById(R.id.lab_data_info);
         learningRate = findViewById(R.id.lab_lr);
         batch = findViewById(R.id.lab_batch);
         epochs = findViewById(R.id.lab_epochs);
@@ -99,6 +107,7 @@ public class TrainActivity extends FeatureActivity {
         optimizer.setAdapter(adapter(Optimizers.names()));
         init.setAdapter(adapter(Arrays.asList(getString(R.string.lab_init_std), getString(R.string.lab_init_xavier),
                 getString(R.string.lab_init_he))));
+        data.setAdapter(adapter(Arrays.asList(getString(R.string.lab_data_mnist), getString(R.string.lab_data_samples))));
         if (savedInstanceState == null) {
             show(LabSettings.defaults("lenet", MnistSlice.DEFAULT_TRAIN));
         }
@@ -113,7 +122,7 @@ public class TrainActivity extends FeatureActivity {
                     formNetwork = position;
                     return;
                 }
-                show(LabSettings.defaults(Recipes.names().get(position), MnistSlice.DEFAULT_TRAIN));
+                show(LabSettings.defaults(Recipes.names().get(position), MnistSlice.DEFAULT_TRAIN).withData(chosenData()));
             }
 
             @Override
@@ -121,6 +130,16 @@ public class TrainActivity extends FeatureActivity {
             }
         });
 
+        data.setOnItemSelectedListener(new android.widget.AdapterView.OnItemSelectedListener() {
+            @Override
+            public void onItemSelected(android.widget.AdapterView<?> parent, View view, int position, long id) {
+                showDataInfo();
+            }
+
+            @Override
+            public void onNothingSelected(android.widget.AdapterView<?> parent) {
+            }
+        });
         start.setOnClickListener(v -> onStart(v));
         pause.setOnClickListener(v -> model.togglePause());
         stop.setOnClickListener(v -> model.stop());
@@ -133,10 +152,65 @@ public class TrainActivity extends FeatureActivity {
         model.progress().observe(this, this::render);
         model.result().observe(this, this::renderResult);
         model.history().observe(this, history -> ((TextView) findViewById(R.id.train_runs)).setText(describe(history)));
+        model.sampleLabels().observe(this, labels -> showDataInfo());
         app.background().execute(() -> {
             LabSettings waiting = model.pendingSettings();
             runOnUiThread(() -> offerToContinue(waiting));
         });
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        model.refresh(); // digits may have been labelled on the Draw screen meanwhile
+    }
+
+    private LabSettings.Data chosenData() {
+        return LabSettings.Data.values()[Math.max(0, data.getSelectedItemPosition())];
+    }
+
+    /** Under the data choice: nothing for the slice; for the user's samples how they split, or what is missing. */
+    private void showDataInfo() {
+        if (chosenData() == LabSettings.Data.MNIST_SLICE) {
+            dataInfo.setVisibility(View.GONE);
+            return;
+        }
+        dataInfo.setVisibility(View.VISIBLE);
+        int[] labels = model.sampleLabels().getValue();
+        String problem = samplesProblem(labels);
+        if (problem != null) {
+            dataInfo.setText(problem);
+        } else {
+            int train = SampleSplit.trainingDigits(labels);
+            dataInfo.setText(getString(R.string.lab_samples_ready, labels.length, train, labels.length - train));
+        }
+    }
+
+    /** Why the user's samples cannot be trained on yet (loading, none, too few of some digits), or null. */
+    private String samplesProblem(int[] labels) {
+        if (labels == null) {
+            return getString(R.string.lab_samples_loading);
+        }
+        if (labels.length == 0) {
+            return getString(R.string.lab_samples_none, io.neuronlab.mllib.lab.FineTuner.MIN_PER_DIGIT);
+        }
+        List<Integer> missing = SampleSplit.digitsNeedingSamples(labels);
+        if (missing.isEmpty()) {
+            return null;
+        }
+        int[] counts = new int[10];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        StringBuilder needed = new StringBuilder();
+        for (int d : missing) {
+            if (needed.length() > 0) {
+                needed.append(", ");
+            }
+            needed.append(getString(R.string.tune_digit_count, d, counts[d]));
+        }
+        return getString(R.string.lab_samples_need_more, io.neuronlab.mllib.lab.FineTuner.MIN_PER_DIGIT,
+                needed.toString());
     }
 
     private ArrayAdapter<String> adapter(List<String> items) {
@@ -151,6 +225,7 @@ public class TrainActivity extends FeatureActivity {
         network.setSelection(formNetwork);
         optimizer.setSelection(Optimizers.names().indexOf(s.optimizer));
         init.setSelection(s.init.ordinal());
+        data.setSelection(s.data.ordinal());
         learningRate.setText(String.valueOf(s.learningRate));
         batch.setText(String.valueOf(s.batchSize));
         epochs.setText(String.valueOf(s.epochs));
@@ -160,14 +235,29 @@ public class TrainActivity extends FeatureActivity {
         batchNorm.setChecked(s.batchNorm);
     }
 
-    /** The form as settings; a malformed or impossible value is shown, not thrown. */
+    /**
+     * The form as settings, the training images capped to what the chosen data has; a malformed or impossible value,
+     * or samples that are too few, are shown, not thrown (null).
+     */
     private LabSettings readForm() {
+        LabSettings.Data chosen = chosenData();
+        int available = MnistSlice.DEFAULT_TRAIN;
+        if (chosen == LabSettings.Data.MY_SAMPLES) {
+            int[] labels = model.sampleLabels().getValue();
+            String problem = samplesProblem(labels);
+            if (problem != null) {
+                explanation.setVisibility(View.VISIBLE);
+                explanation.setText(problem);
+                return null;
+            }
+            available = SampleSplit.trainingDigits(labels);
+        }
         try {
             return new LabSettings(Recipes.names().get(network.getSelectedItemPosition()),
                     Optimizers.names().get(optimizer.getSelectedItemPosition()), number(learningRate),
                     (int) number(batch), (int) number(epochs), LabSettings.Init.values()[init.getSelectedItemPosition()],
                     batchNorm.isChecked(), number(dropout), number(weightDecay),
-                    Math.min(MnistSlice.DEFAULT_TRAIN, (int) number(images)), 1);
+                    Math.min(available, (int) number(images)), 1, chosen);
         } catch (IllegalArgumentException e) {
             explanation.setVisibility(View.VISIBLE);
             explanation.setText(getString(R.string.lab_invalid, e.getMessage()));
@@ -227,6 +317,9 @@ public class TrainActivity extends FeatureActivity {
             explanation.setVisibility(View.VISIBLE);
             explanation.setText(getString(R.string.lab_explain_diverged,
                     Float.isNaN(p.divergedLoss) ? "NaN" : String.valueOf(p.divergedLoss), String.valueOf(p.learningRate)));
+        } else if (p.notLearning != null) {
+            explanation.setVisibility(View.VISIBLE);
+            explanation.setText(explainNotLearning(p.notLearning, p));
         }
         if (p.isDone()) {
             model.refresh();
@@ -249,7 +342,25 @@ public class TrainActivity extends FeatureActivity {
         filters.setHeatmaps(tiles, 36);
     }
 
+    /** The loss exploded and/or the accuracy sits at chance: what happened, in numbers, and what to try. */
+    private String explainNotLearning(NotLearning n, LabProgress p) {
+        StringBuilder text = new StringBuilder();
+        if (n.lossExploded()) {
+            text.append(getString(R.string.lab_explain_exploded, n.startLoss(), n.explodedLoss(), n.explodedAtBatch(),
+                    String.valueOf(p.learningRate)));
+        }
+        if (n.atChance()) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(getString(R.string.lab_explain_chance, p.batchLoss.length, 100f * n.testAccuracy(),
+                    100f * n.chance()));
+        }
+        return text.toString();
+    }
+
     private String describe(LabProgress p) {
+        int tested = p.testImages > 0 ? p.testImages : MnistSlice.DEFAULT_TEST;
         float accuracy = p.testAccuracy.length == 0 ? 0f : 100f * p.testAccuracy[p.testAccuracy.length - 1];
         switch (p.status) {
             case RUNNING:
@@ -258,9 +369,9 @@ public class TrainActivity extends FeatureActivity {
             case PAUSED:
                 return getString(R.string.lab_status_paused, p.epoch, p.epochs);
             case FINISHED:
-                return getString(R.string.lab_status_finished, accuracy, MnistSlice.DEFAULT_TEST);
+                return getString(R.string.lab_status_finished, accuracy, tested);
             case STOPPED:
-                return getString(R.string.lab_status_stopped, p.epoch, accuracy, MnistSlice.DEFAULT_TEST);
+                return getString(R.string.lab_status_stopped, p.epoch, accuracy, tested);
             case DIVERGED:
                 return getString(R.string.lab_status_diverged, p.epoch, p.batch);
             case FAILED:
@@ -270,29 +381,24 @@ public class TrainActivity extends FeatureActivity {
         }
     }
 
-    private void renderResult(LabResult r) {
-        if (r == null) {
+    private void renderResult(LabRunner.Outcome outcome) {
+        if (outcome == null) {
             return;
         }
+        LabResult r = outcome.result();
         findViewById(R.id.lab_results_title).setVisibility(View.VISIBLE);
         HeatmapView confusion = findViewById(R.id.lab_confusion);
         confusion.setVisibility(View.VISIBLE);
         confusion.setHeatmap(Heatmap.confusion(getString(R.string.lab_confusion), r.confusion()));
         HeatmapView mistakes = findViewById(R.id.lab_mistakes);
         mistakes.setVisibility(View.VISIBLE);
-        NeuronLabApp.of(this).background().execute(() -> {
-            List<Heatmap> tiles = new ArrayList<>();
-            try {
-                MnistSlice slice = LabData.slice(this);
-                for (LabResult.Mistake m : r.mistakes().subList(0, Math.min(MAX_MISTAKES_SHOWN, r.mistakes().size()))) {
-                    tiles.add(new Heatmap(getString(R.string.lab_mistake, m.actual(), m.predicted()), 28, 28,
-                            slice.test().example(m.index()).data(), Heatmap.Scale.SEQUENTIAL, false));
-                }
-            } catch (java.io.IOException e) {
-                return; // the run trained on this asset, so it reads; nothing to show otherwise
-            }
-            runOnUiThread(() -> mistakes.setHeatmaps(tiles, 40));
-        });
+        // the test digits the run was measured on: the slice's, or the held-out part of the user's samples
+        List<Heatmap> tiles = new ArrayList<>();
+        for (LabResult.Mistake m : r.mistakes().subList(0, Math.min(MAX_MISTAKES_SHOWN, r.mistakes().size()))) {
+            tiles.add(new Heatmap(getString(R.string.lab_mistake, m.actual(), m.predicted()), 28, 28,
+                    outcome.test().example(m.index()).data(), Heatmap.Scale.SEQUENTIAL, false));
+        }
+        mistakes.setHeatmaps(tiles, 40);
     }
 
     private String describe(List<TrainingRun> history) {

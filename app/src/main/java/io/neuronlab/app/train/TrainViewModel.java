@@ -5,26 +5,30 @@ import androidx.lifecycle.MutableLiveData;
 import androidx.lifecycle.ViewModel;
 import io.neuronlab.app.data.TrainingRun;
 import io.neuronlab.app.data.TrainingRunDao;
+import io.neuronlab.app.samples.DigitSampleDao;
 import io.neuronlab.mllib.lab.LabProgress;
-import io.neuronlab.mllib.lab.LabResult;
 import io.neuronlab.mllib.lab.LabSettings;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * State of the Train screen: the lab run (from the process-wide {@link LabRunner}, so it survives rotation) and
- * the history of training runs, loaded from Room off the main thread.
+ * State of the Train screen: the lab run (from the process-wide {@link LabRunner}, so it survives rotation), the
+ * history of training runs and the labels of the user's samples (for the "my handwriting" data choice), loaded from
+ * Room off the main thread.
  */
 public class TrainViewModel extends ViewModel {
     static final int HISTORY_SIZE = 20;
 
     private final TrainingRunDao runs;
+    private final DigitSampleDao samples;
     private final Executor background;
     private final LabRunner runner;
     private final MutableLiveData<List<TrainingRun>> history = new MutableLiveData<>();
+    private final MutableLiveData<int[]> sampleLabels = new MutableLiveData<>();
 
-    public TrainViewModel(TrainingRunDao runs, Executor background, LabRunner runner) {
+    public TrainViewModel(TrainingRunDao runs, DigitSampleDao samples, Executor background, LabRunner runner) {
         this.runs = runs;
+        this.samples = samples;
         this.background = background;
         this.runner = runner;
         refresh();
@@ -39,7 +43,12 @@ public class TrainViewModel extends ViewModel {
         return runner.progress();
     }
 
-    public LiveData<LabResult> result() {
+    /** The labels of the user's stored samples (null until loaded); {@link #refresh()} reloads them. */
+    public LiveData<int[]> sampleLabels() {
+        return sampleLabels;
+    }
+
+    public LiveData<LabRunner.Outcome> result() {
         return runner.result();
     }
 
@@ -66,7 +75,16 @@ public class TrainViewModel extends ViewModel {
         return runner.pendingSettings();
     }
 
+    /** Reloads the history and the samples' labels (samples may have been labelled on the Draw screen meanwhile). */
     public void refresh() {
-        background.execute(() -> history.postValue(runs.latest(HISTORY_SIZE)));
+        background.execute(() -> {
+            history.postValue(runs.latest(HISTORY_SIZE));
+            List<Integer> labels = samples.labels();
+            int[] values = new int[labels.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = labels.get(i);
+            }
+            sampleLabels.postValue(values);
+        });
     }
 }

@@ -20,7 +20,8 @@ import org.junit.runner.RunWith;
 
 /**
  * A phone with a version-1 or version-2 database (built from the exported schema app/schemas/…/1.json, as an old app made
- * it) keeps its training runs after the update and gains lesson progress (2) and run settings (3): Room validates
+ * it) keeps its training runs after the update and gains lesson progress (2), run settings (3) and the data a run
+ * trained on (4): Room validates
  * the migrated schema against the current entities when it opens.
  */
 @RunWith(AndroidJUnit4.class)
@@ -117,6 +118,57 @@ public class NeuronLabDatabaseMigrationTest {
                 assertEquals(1e-4f, after.weightDecay, 0f);
                 assertEquals(3000, (int) after.trainImages);
                 assertEquals("mlp-3000.nlmf", after.modelFile);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        db.close();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    @Test
+    public void version3KeepsItsRunsWithTheirSettingsAndGainsTheirData() throws Exception {
+        Context context = ApplicationProvider.getApplicationContext();
+        String name = "migration-3-4-test.db";
+        context.deleteDatabase(name);
+        File file = context.getDatabasePath(name);
+        file.getParentFile().mkdirs();
+        try (SQLiteDatabase old = SQLiteDatabase.openOrCreateDatabase(file, null)) {
+            for (String sql : createStatements(new String(Files.readAllBytes(new File(SCHEMAS, "3.json").toPath()),
+                    StandardCharsets.UTF_8))) {
+                old.execSQL(sql);
+            }
+            old.execSQL("INSERT INTO training_run (started_at_millis, model_name, epochs, final_loss, test_accuracy,"
+                    + " duration_millis, optimizer, learning_rate, batch_size, planned_epochs, init, batch_norm, dropout,"
+                    + " weight_decay, train_images, model_file) VALUES (3000, 'lenet', 3, 0.04, 0.9812, 95000, 'adam',"
+                    + " 0.002, 64, 3, 'HE', 1, 0, 0, 12000, 'lenet-3000.nlmf')");
+            old.setVersion(3);
+        }
+
+        NeuronLabDatabase db = NeuronLabDatabase.open(context, name);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                TrainingRun before = db.trainingRuns().latest(1).get(0);
+                assertTrue("the version-3 settings are kept", before.hasSettings());
+                assertEquals(12000, (int) before.trainImages);
+                assertEquals("lenet-3000.nlmf", before.modelFile);
+                assertNull("no data recorded before version 4", before.dataset);
+                assertEquals("runs before version 4 trained on the slice",
+                        io.neuronlab.mllib.lab.LabSettings.Data.MNIST_SLICE, before.data());
+
+                io.neuronlab.mllib.lab.LabSettings s = io.neuronlab.mllib.lab.LabSettings.defaults("lenet", 30)
+                        .withData(io.neuronlab.mllib.lab.LabSettings.Data.MY_SAMPLES);
+                long id = db.trainingRuns().insert(TrainingRun.of("lenet", 4000, 3, 0.3f, 0.8f, 2000)
+                        .withSettings(s, "lenet-4000.nlmf"));
+                TrainingRun after = db.trainingRuns().byId(id);
+                assertEquals("MY_SAMPLES", after.dataset);
+                assertEquals(io.neuronlab.mllib.lab.LabSettings.Data.MY_SAMPLES, after.data());
+                assertEquals(30, (int) after.trainImages);
             } catch (Throwable t) {
                 failure.set(t);
             }

@@ -138,6 +138,34 @@ public class LabScreenTest {
         }
     }
 
+    /**
+     * The lab's real defaults (LeNet, Adam, batch norm, batch 64) with only the learning rate at 10, on 300 images:
+     * the loss explodes but stays a number, the run ends, and the screen explains why it did not learn.
+     */
+    @Test
+    public void theDefaultsAtLearningRate10AreExplained() throws Exception {
+        try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
+            onView(withId(R.id.lab_images)).perform(scrollTo(), replaceText("300"));
+            onView(withId(R.id.lab_epochs)).perform(scrollTo(), replaceText("1"));
+            onView(withId(R.id.lab_lr)).perform(scrollTo(), replaceText("10"));
+            onView(withId(R.id.lab_start)).perform(scrollTo(), click());
+            waitFor(LabProgress::isDone);
+            shadowOf(Looper.getMainLooper()).idle();
+            LabProgress end = runner.progress().getValue();
+            assertEquals("no NaN: the run ends normally", LabProgress.Status.FINISHED, end.status);
+            assertEquals("adam", runner.result().getValue().settings().optimizer);
+            assertTrue(runner.result().getValue().settings().batchNorm);
+            assertTrue(end.notLearning != null && end.notLearning.lossExploded());
+            onView(withId(R.id.lab_explanation)).perform(scrollTo()).check(matches(isDisplayed()));
+            scenario.onActivity(a -> {
+                String why = ((TextView) a.findViewById(R.id.lab_explanation)).getText().toString();
+                assertTrue(why, why.startsWith("The loss shot up from ")
+                        && why.contains("more than 3 times where it started: with learning rate 10.0 every step")
+                        && why.contains("It never overflowed to NaN"));
+            });
+        }
+    }
+
     @Test
     public void impossibleSettingsAreShownNotThrown() {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {

@@ -96,4 +96,33 @@ public class LabScreenshotTest {
             }
         }
     }
+
+    /** The setup form with "my handwriting" chosen and its split line, to target/screenshots/lab_form_*.png. */
+    @Test
+    public void rendersTheFormWithMyHandwritingChosen() throws Exception {
+        RuntimeEnvironment.setQualifiers((language.equals("en") ? "+en" : "+zh-rCN") + (dark ? "-night" : ""));
+        LabRunner.replaceForTests(ApplicationProvider.getApplicationContext());
+        StoredSamples.store(database, 4, -1, 0);
+        try (ActivityController<TrainActivity> controller = Robolectric.buildActivity(TrainActivity.class).setup()) {
+            TrainActivity activity = controller.get();
+            ((android.widget.Spinner) activity.findViewById(R.id.lab_data))
+                    .setSelection(io.neuronlab.mllib.lab.LabSettings.Data.MY_SAMPLES.ordinal());
+            shadowOf(Looper.getMainLooper()).idle();
+            assertEquals(View.VISIBLE, activity.findViewById(R.id.lab_data_info).getVisibility());
+            View page = ((ScrollView) activity.findViewById(R.id.train_scroll)).getChildAt(0);
+            page.measure(View.MeasureSpec.makeMeasureSpec(WIDTH, View.MeasureSpec.EXACTLY),
+                    View.MeasureSpec.makeMeasureSpec(0, View.MeasureSpec.UNSPECIFIED));
+            int height = Math.min(page.getMeasuredHeight(), 1400); // the form, down to the status line
+            page.layout(0, 0, WIDTH, page.getMeasuredHeight());
+            Bitmap bitmap = Bitmap.createBitmap(WIDTH, height, Bitmap.Config.ARGB_8888);
+            bitmap.eraseColor(dark ? 0xFF131318 : 0xFFFBF8FF);
+            page.draw(new Canvas(bitmap));
+            File file = new File(System.getProperty("neuronlab.screenshots.dir", "target/screenshots"),
+                    "lab_form_" + (language.equals("en") ? "en" : "zh") + (dark ? "_dark" : "_light") + ".png");
+            assertTrue(file.getParentFile().isDirectory() || file.getParentFile().mkdirs());
+            try (FileOutputStream out = new FileOutputStream(file)) {
+                assertTrue(bitmap.compress(Bitmap.CompressFormat.PNG, 100, out));
+            }
+        }
+    }
 }

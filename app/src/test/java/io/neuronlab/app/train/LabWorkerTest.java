@@ -235,4 +235,76 @@ public class LabWorkerTest {
         });
         assertFalse(checkpoint.exists());
     }
+
+    /**
+     * A run on the user's samples whose process died resumes on its own snapshot of the samples: digits labelled
+     * and deleted meanwhile change neither what it trains on nor what it is tested on.
+     */
+    @Test
+    public void aRunOnMySamplesResumesOnItsSnapshotAfterTheProcessDied() throws Exception {
+        List<io.neuronlab.app.samples.DigitSampleEntity> stored = StoredSamples.store(database, 4, -1, 0);
+        // 30 training digits in batches of 2: 15 small batches an epoch, 20 epochs so that the pause comes in time
+        LabSettings settings = LabSettings.defaults("lenet", 30).withBatchSize(2).withEpochs(20)
+                .withData(LabSettings.Data.MY_SAMPLES);
+        LabRunner first = runner();
+        assertTrue(first.start(settings));
+        waitFor("the first epoch", () -> now(first) != null && now(first).testAccuracy.length >= 1);
+        first.pause();
+        waitFor("the paused run", () -> {
+            LabProgress p = now(first);
+            assertFalse("the run ended before the pause: " + p.status + " " + p.failure, p.isDone());
+            return p.status == LabProgress.Status.PAUSED;
+        });
+        File checkpoint = first.checkpoint();
+        File snapshot = first.samplesSnapshot();
+        assertTrue(checkpoint.isFile());
+        assertTrue("the run keeps its own copy of the samples", snapshot.isFile());
+        File diskCheckpoint = new File(context.getCacheDir(), "samples-checkpoint-at-death.nlmf");
+        File diskSnapshot = new File(context.getCacheDir(), "samples-snapshot-at-death.nlds");
+        Files.copy(checkpoint.toPath(), diskCheckpoint.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(snapshot.toPath(), diskSnapshot.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        int savedEpochs = ModelFile.read(diskCheckpoint).metadata().epochs();
+        assertEquals("own samples", ModelFile.read(diskCheckpoint).metadata().dataset());
+        first.stop();
+        waitFor("the first run to end", () -> now(first).isDone());
+        waitFor("the first work to end", () -> {
+            try {
+                return infos().get(0).getState().isFinished();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertFalse("a stopped run's snapshot goes with its checkpoint", snapshot.exists());
+        Files.copy(diskCheckpoint.toPath(), checkpoint.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(diskSnapshot.toPath(), snapshot.toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+        // meanwhile the user deletes two digits and labels ten new ones
+        List<io.neuronlab.app.samples.DigitSampleEntity> rows = database.samples().samples().all();
+        database.samples().samples().delete(rows.get(0).id);
+        database.samples().samples().delete(rows.get(1).id);
+        List<io.neuronlab.app.samples.DigitSampleEntity> later = StoredSamples.store(database, 1, -1, 500);
+        assertEquals(48, database.samples().samples().count());
+
+        LabRunner second = runner();
+        LabSettings pending = second.pendingSettings();
+        assertEquals(settings, pending);
+        assertEquals(LabSettings.Data.MY_SAMPLES, pending.data);
+        assertTrue(second.start(pending));
+        waitFor("the resumed run to end", () -> now(second) != null && now(second).isDone());
+        LabProgress end = now(second);
+        assertEquals(LabProgress.Status.FINISHED, end.status);
+        assertEquals("continued after the saved epochs", savedEpochs, end.resumedAfterEpoch);
+        assertEquals(20 * 15, end.batchLoss.length);
+        waitFor("the outcome", () -> second.result().getValue() != null);
+        LabRunner.Outcome outcome = second.result().getValue();
+        assertEquals("tested on the snapshot's held-out digits", 10, outcome.test().size());
+        for (int i = 0; i < outcome.test().size(); i++) {
+            float[] image = outcome.test().example(i).data();
+            assertTrue(StoredSamples.isOneOf(image, stored));
+            assertFalse("no digit labelled after the start", StoredSamples.isOneOf(image, later));
+        }
+        assertEquals("MY_SAMPLES", database.get().trainingRuns().latest(1).get(0).dataset);
+        assertFalse(checkpoint.exists());
+        assertFalse(snapshot.exists());
+    }
 }

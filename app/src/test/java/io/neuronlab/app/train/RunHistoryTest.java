@@ -64,7 +64,7 @@ public class RunHistoryTest {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
             onView(withId(R.id.train_runs)).check(matches(withText(
                     "lenet · 3 epochs · accuracy 98.1% · 95.0 s\n"
-                    + "adam · lr 0.001 · batch 64 · 3 epochs · He · BN on · dropout 0.5 · decay 0.0001 · 12000 images\n"
+                    + "adam · lr 0.001 · batch 64 · 3 epochs · He · BN on · dropout 0.5 · decay 0.0001 · 12000 images · MNIST slice\n"
                     + "TwoLayerNet · 17 epochs · accuracy 97.3% · 84.3 s")));
         }
     }

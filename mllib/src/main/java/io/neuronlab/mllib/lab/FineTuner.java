@@ -80,12 +80,17 @@ public final class FineTuner {
         List<Integer> heldOut = new ArrayList<>();
         for (List<Integer> members : byDigit) {
             Collections.shuffle(members, random);
-            int hold = members.size() < 2 ? 0 : Math.max(1, Math.round(holdoutFraction * members.size()));
+            int hold = heldOutCount(members.size(), holdoutFraction);
             heldOut.addAll(members.subList(0, hold));
             train.addAll(members.subList(hold, members.size()));
         }
         Collections.shuffle(train, random);
         return new Split(select(samples, train), select(samples, heldOut));
+    }
+
+    /** How many of a digit's {@code count} samples {@link #split} holds out: none of one, else at least one. */
+    public static int heldOutCount(int count, float holdoutFraction) {
+        return count < 2 ? 0 : Math.max(1, Math.round(holdoutFraction * count));
     }
 
     /**
@@ -152,7 +157,8 @@ public final class FineTuner {
             split.heldOut().size(), replay, (System.nanoTime() - start) / 1e9);
     }
 
-    private static Dataset select(Dataset data, List<Integer> indices) {
+    /** The examples at {@code indices}, in that order. */
+    static Dataset select(Dataset data, List<Integer> indices) {
         int size = data.exampleSize();
         float[] images = new float[indices.size() * size];
         int[] labels = new int[indices.size()];

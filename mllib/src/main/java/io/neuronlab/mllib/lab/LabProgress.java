@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A snapshot of a lab run for the screen, immutable (arrays are copies): status, where it is, the curves so far,
- * speed and time left, the learning rate, the first layer's filters, and — after a divergence — where the loss
- * stopped being a number.
+ * speed and time left, the learning rate, the first layer's filters, the number of test images, — after a divergence —
+ * where the loss stopped being a number, and signs that it is not learning although the loss is a number
+ * ({@link NotLearning}).
  */
 public final class LabProgress {
     public enum Status { READY, RUNNING, PAUSED, FINISHED, STOPPED, DIVERGED, FAILED }
@@ -33,11 +34,24 @@ public final class LabProgress {
     public final float divergedLoss;
     /** A FAILED run's error message, else null. */
     public final String failure;
+    /** The loss exploded or the accuracy sits at chance (see {@link NotLearning}), or null while neither. */
+    public final NotLearning notLearning;
+    /** How many test images the accuracies are measured on (0 when unknown). */
+    public final int testImages;
 
+    /** A snapshot without a not-learning verdict and an unknown test set size (a run that failed to start). */
     public LabProgress(Status status, int epoch, int epochs, int batch, int batches, float[] batchLoss,
                        float[] trainAccuracy, float[] testAccuracy, double imagesPerSecond, double secondsLeft,
                        float learningRate, List<float[]> filters, int resumedAfterEpoch, float divergedLoss,
                        String failure) {
+        this(status, epoch, epochs, batch, batches, batchLoss, trainAccuracy, testAccuracy, imagesPerSecond,
+            secondsLeft, learningRate, filters, resumedAfterEpoch, divergedLoss, failure, null, 0);
+    }
+
+    public LabProgress(Status status, int epoch, int epochs, int batch, int batches, float[] batchLoss,
+                       float[] trainAccuracy, float[] testAccuracy, double imagesPerSecond, double secondsLeft,
+                       float learningRate, List<float[]> filters, int resumedAfterEpoch, float divergedLoss,
+                       String failure, NotLearning notLearning, int testImages) {
         this.status = status;
         this.epoch = epoch;
         this.epochs = epochs;
@@ -57,11 +71,13 @@ public final class LabProgress {
         this.resumedAfterEpoch = resumedAfterEpoch;
         this.divergedLoss = divergedLoss;
         this.failure = failure;
+        this.notLearning = notLearning;
+        this.testImages = testImages;
     }
 
-    static LabProgress ready(LabSettings s) {
+    static LabProgress ready(LabSettings s, int testImages) {
         return new LabProgress(Status.READY, 0, s.epochs, 0, 0, new float[0], new float[0], new float[0], 0, 0,
-            s.learningRate, Collections.emptyList(), 0, Float.NaN, null);
+            s.learningRate, Collections.emptyList(), 0, Float.NaN, null, null, testImages);
     }
 
     /** True once the run has ended one way or another. */

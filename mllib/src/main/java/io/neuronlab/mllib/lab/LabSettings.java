@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What a lab run trains, immutable: the network (a name from {@link Recipes}), the optimizer (a name from
  * {@link Optimizers}), learning rate, batch size, epochs, initialiser, batch norm, dropout ratio, weight decay,
- * how many training images, and the seed. Settings that cannot train well (a learning rate of 10) are allowed:
+ * how many training images, the seed, and the data (the bundled MNIST slice or the user's own samples). Settings that cannot train well (a learning rate of 10) are allowed:
  * the lab shows them diverge. {@link #toMap()} / {@link #fromMap} keep them in checkpoints and run history.
  */
 public final class LabSettings {
@@ -23,6 +23,21 @@ public final class LabSettings {
         XAVIER,
         /** He: std √(2/fan-in) (ReLU). */
         HE
+    }
+
+    /** What a run trains and tests on. */
+    public enum Data {
+        /** The bundled MNIST slice (12,000 training, 2,000 test images). */
+        MNIST_SLICE("MNIST slice"),
+        /** The user's labelled samples, split per digit into training and test ({@link SampleSplit}). */
+        MY_SAMPLES("own samples");
+
+        /** How model files and checkpoints name it. */
+        public final String description;
+
+        Data(String description) {
+            this.description = description;
+        }
     }
 
     public static final int MAX_EPOCHS = 50;
@@ -39,9 +54,17 @@ public final class LabSettings {
     public final float weightDecay;
     public final int trainImages;
     public final long seed;
+    public final Data data;
 
+    /** Settings that train on the bundled MNIST slice. */
     public LabSettings(String network, String optimizer, float learningRate, int batchSize, int epochs, Init init,
                        boolean batchNorm, float dropout, float weightDecay, int trainImages, long seed) {
+        this(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages,
+            seed, Data.MNIST_SLICE);
+    }
+
+    public LabSettings(String network, String optimizer, float learningRate, int batchSize, int epochs, Init init,
+                       boolean batchNorm, float dropout, float weightDecay, int trainImages, long seed, Data data) {
         Recipes.byName(network); // names the known networks otherwise
         Optimizers.byName(optimizer);
         if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
@@ -73,6 +96,7 @@ public final class LabSettings {
         this.weightDecay = weightDecay;
         this.trainImages = trainImages;
         this.seed = seed;
+        this.data = java.util.Objects.requireNonNull(data, "data");
     }
 
     /**
@@ -92,47 +116,51 @@ public final class LabSettings {
     }
 
     public LabSettings withNetwork(String value) {
-        return new LabSettings(value, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(value, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withOptimizer(String value) {
-        return new LabSettings(network, value, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, value, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withLearningRate(float value) {
-        return new LabSettings(network, optimizer, value, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, value, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withBatchSize(int value) {
-        return new LabSettings(network, optimizer, learningRate, value, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, value, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withEpochs(int value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, value, init, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, value, init, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withInit(Init value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, value, batchNorm, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, value, batchNorm, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withBatchNorm(boolean value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, value, dropout, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, value, dropout, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withDropout(float value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, value, weightDecay, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, value, weightDecay, trainImages, seed, data);
     }
 
     public LabSettings withWeightDecay(float value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, value, trainImages, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, value, trainImages, seed, data);
     }
 
     public LabSettings withTrainImages(int value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, value, seed);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, value, seed, data);
     }
 
     public LabSettings withSeed(long value) {
-        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, value);
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, value, data);
+    }
+
+    public LabSettings withData(Data value) {
+        return new LabSettings(network, optimizer, learningRate, batchSize, epochs, init, batchNorm, dropout, weightDecay, trainImages, seed, value);
     }
 
     /** Every setting as text, for a model file's metadata, a checkpoint or the run history. */
@@ -149,19 +177,32 @@ public final class LabSettings {
         m.put("weight decay", Float.toString(weightDecay));
         m.put("train images", Integer.toString(trainImages));
         m.put("seed", Long.toString(seed));
+        m.put("data", data.name());
         return m;
     }
 
-    /** Reads {@link #toMap()}'s output; a missing or malformed entry is an IllegalArgumentException naming it. */
+    /**
+     * Reads {@link #toMap()}'s output; a missing or malformed entry is an IllegalArgumentException naming it, except
+     * "data": settings saved before it existed trained on the MNIST slice.
+     */
     public static LabSettings fromMap(Map<String, String> m) {
         try {
             return new LabSettings(need(m, "net"), need(m, "optimizer"), Float.parseFloat(need(m, "lr")),
                 Integer.parseInt(need(m, "batch")), Integer.parseInt(need(m, "epochs")),
                 Init.valueOf(need(m, "init")), Boolean.parseBoolean(need(m, "batch norm")),
                 Float.parseFloat(need(m, "dropout")), Float.parseFloat(need(m, "weight decay")),
-                Integer.parseInt(need(m, "train images")), Long.parseLong(need(m, "seed")));
+                Integer.parseInt(need(m, "train images")), Long.parseLong(need(m, "seed")),
+                m.containsKey("data") ? data(m.get("data")) : Data.MNIST_SLICE);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("lab settings hold a malformed number: " + e.getMessage(), e);
+        }
+    }
+
+    private static Data data(String name) {
+        try {
+            return Data.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lab settings name unknown data '" + name + "'", e);
         }
     }
 
@@ -177,7 +218,8 @@ public final class LabSettings {
     public String summary() {
         return network + " · " + optimizer + " " + learningRate + " · batch " + batchSize + " · " + init.name()
             .toLowerCase(Locale.ROOT) + (batchNorm ? " · BN" : "") + (dropout > 0 ? " · dropout " + dropout : "")
-            + (weightDecay > 0 ? " · wd " + weightDecay : "") + " · " + trainImages + " images";
+            + (weightDecay > 0 ? " · wd " + weightDecay : "") + " · " + trainImages + " images"
+            + (data == Data.MNIST_SLICE ? "" : " · " + data.description);
     }
 
     @Override

@@ -39,7 +39,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is deleted when the run ends normally, is stopped or diverges.
  *
  * <p>A loss that becomes NaN or infinite ends the run as {@link LabProgress.Status#DIVERGED} with the network back
- * at its last good epoch, and the progress says where (for the screen to explain) — it never throws.
+ * at its last good epoch, and the progress says where (for the screen to explain) — it never throws. A loss that
+ * explodes but stays a number, or an accuracy stuck at chance, does not end the run (the user watches it fail and
+ * may stop it): every progress carries the {@link NotLearning} verdict for the screen to explain.
+ *
+ * <p>Data other than the bundled slice (the user's samples) is named by a data id kept in the checkpoint: a
+ * checkpoint is only resumed on data with the same id.
  */
 public final class TrainingController {
     /** Receives every new progress snapshot, on the training thread. */
@@ -51,12 +56,14 @@ public final class TrainingController {
     private static final String KEY_LOSS = "lab batch loss";
     private static final String KEY_TRAIN_ACC = "lab train accuracy";
     private static final String KEY_TEST_ACC = "lab test accuracy";
+    private static final String KEY_DATA = "lab data";
     private static final int FILTERS = 8;
 
     private final LabSettings settings;
     private final Dataset train;
     private final Dataset test;
     private final File checkpoint;
+    private final String dataId;
     private final ModelSerializer serializer = new ModelSerializer();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final CancelToken cancel = new CancelToken();
@@ -75,6 +82,7 @@ public final class TrainingController {
     private long activeNanos;
     private long lastBatchNanos;
     private int batchesTimed;
+    private NotLearning notLearning;
 
     /**
      * @param train      training images; the first {@code settings.trainImages} are used
@@ -82,6 +90,14 @@ public final class TrainingController {
      * @param checkpoint where to keep the run between epochs (null: no checkpoints)
      */
     public TrainingController(LabSettings settings, Dataset train, Dataset test, File checkpoint) {
+        this(settings, train, test, checkpoint, null);
+    }
+
+    /**
+     * @param dataId what the data is, kept in the checkpoint and compared on resumption (null: the bundled slice,
+     *               which the settings name)
+     */
+    public TrainingController(LabSettings settings, Dataset train, Dataset test, File checkpoint, String dataId) {
         if (settings.trainImages > train.size()) {
             throw new IllegalArgumentException("the settings ask for " + settings.trainImages
                 + " training images, the data has " + train.size());
@@ -90,8 +106,9 @@ public final class TrainingController {
         this.train = train.subset(0, settings.trainImages);
         this.test = test;
         this.checkpoint = checkpoint;
+        this.dataId = dataId;
         this.model = LabNetworks.build(settings);
-        this.progress = LabProgress.ready(settings);
+        this.progress = LabProgress.ready(settings, test.size());
     }
 
     public LabSettings settings() {
@@ -202,7 +219,8 @@ public final class TrainingController {
         try {
             ModelFile file = ModelFile.read(checkpoint);
             m = file.metadata();
-            if (!settings.equals(LabSettings.fromMap(m.extra()))) {
+            if (!settings.equals(LabSettings.fromMap(m.extra()))
+                || !java.util.Objects.equals(dataId, m.extra().get(KEY_DATA))) {
                 return 0; // another run's checkpoint: this run starts fresh and replaces it
             }
             serializer.loadInto(model, file, checkpoint.getPath());
@@ -215,6 +233,11 @@ public final class TrainingController {
         lossCount = batchLoss.length;
         trainAccuracy = floats(extra.get(KEY_TRAIN_ACC));
         testAccuracy = floats(extra.get(KEY_TEST_ACC));
+        notLearning = NotLearning.afterBatch(null, batchLoss, lossCount);
+        if (testAccuracy.length > 0 && lossCount > 0) {
+            notLearning = NotLearning.afterEpoch(notLearning, testAccuracy[testAccuracy.length - 1], lossCount,
+                test.numClasses(), batchLoss[0]);
+        }
         return epochsBefore;
     }
 
@@ -227,8 +250,11 @@ public final class TrainingController {
         extra.put(KEY_LOSS, text(Arrays.copyOf(batchLoss, lossCount)));
         extra.put(KEY_TRAIN_ACC, text(trainAccuracy));
         extra.put(KEY_TEST_ACC, text(testAccuracy));
+        if (dataId != null) {
+            extra.put(KEY_DATA, dataId);
+        }
         float acc = testAccuracy.length == 0 ? Float.NaN : testAccuracy[testAccuracy.length - 1];
-        serializer.save(model, new TrainingMetadata("MNIST slice", trainAccuracy.length, acc, settings.seed,
+        serializer.save(model, new TrainingMetadata(settings.data.description, trainAccuracy.length, acc, settings.seed,
             "lab " + settings.summary(), extra), checkpoint);
     }
 
@@ -249,6 +275,7 @@ public final class TrainingController {
                 batchLoss = Arrays.copyOf(batchLoss, Math.max(64, lossCount * 2));
             }
             batchLoss[lossCount++] = e.loss();
+            notLearning = NotLearning.afterBatch(notLearning, batchLoss, lossCount);
             double secondsPerBatch = activeNanos / 1e9 / batchesTimed;
             long batchesLeft = (long) (e.epochs() - e.epoch()) * e.batches() + (e.batches() - e.batch());
             publish(LabProgress.Status.RUNNING, epochsBefore + e.epoch(), e.batch(), e.batches(),
@@ -261,6 +288,8 @@ public final class TrainingController {
         public void onEpochEnd(EpochEvent e) {
             trainAccuracy = append(trainAccuracy, (float) e.trainAccuracy());
             testAccuracy = append(testAccuracy, (float) e.testAccuracy());
+            notLearning = NotLearning.afterEpoch(notLearning, (float) e.testAccuracy(), lossCount, test.numClasses(),
+                batchLoss[0]);
             try {
                 saveCheckpoint();
             } catch (IOException ex) {
@@ -296,7 +325,8 @@ public final class TrainingController {
                                 double secondsLeft, float divergedLoss, String failure) {
         LabProgress p = new LabProgress(status, epoch, settings.epochs, batch, batches,
             Arrays.copyOf(batchLoss, lossCount), trainAccuracy, testAccuracy, imagesPerSecond, secondsLeft,
-            settings.learningRate, LabNetworks.firstLayerFilters(model, FILTERS), epochsBefore, divergedLoss, failure);
+            settings.learningRate, LabNetworks.firstLayerFilters(model, FILTERS), epochsBefore, divergedLoss, failure,
+            notLearning, test.size());
         progress = p;
         for (Listener l : listeners) {
             l.onProgress(p);

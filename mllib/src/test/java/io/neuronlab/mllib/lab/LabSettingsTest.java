@@ -39,6 +39,20 @@ public class LabSettingsTest {
             .withSeed(99);
         assertEquals(s, LabSettings.fromMap(s.toMap()));
         assertEquals("rmsprop", s.optimizer);
+        assertEquals(LabSettings.Data.MNIST_SLICE, s.data);
+        LabSettings own = s.withData(LabSettings.Data.MY_SAMPLES);
+        assertEquals("MY_SAMPLES", own.toMap().get("data"));
+        assertEquals(own, LabSettings.fromMap(own.toMap()));
+        assertTrue(!own.equals(s));
+        assertTrue(own.summary().endsWith(" · own samples"));
+        // settings saved before the data choice existed trained on the slice
+        java.util.Map<String, String> old = s.toMap();
+        old.remove("data");
+        assertEquals(s, LabSettings.fromMap(old));
+        java.util.Map<String, String> wrong = own.toMap();
+        wrong.put("data", "CIFAR");
+        assertEquals("lab settings name unknown data 'CIFAR'",
+            assertThrows(IllegalArgumentException.class, () -> LabSettings.fromMap(wrong)).getMessage());
     }
 
     @Test

@@ -69,6 +69,8 @@ public class TrainingControllerTest {
         }
         assertEquals(100, sum);
         assertEquals(done.testAccuracy[1], result.accuracy(), 1e-6f);
+        assertEquals(100, done.testImages);
+        assertNull("a run that learns gets no not-learning verdict", done.notLearning);
         // 300 images, 2 epochs: clearly learning (chance is 10 %)
         assertTrue("test accuracy " + result.accuracy(), result.accuracy() > 0.5f);
     }
@@ -195,6 +197,57 @@ public class TrainingControllerTest {
                 assertTrue("weights are back at the last good state", Float.isFinite(v));
             }
         }
+    }
+
+    /**
+     * The lab's real defaults (LeNet, Adam 0.002 → 10, batch norm, batch 64, 3 epochs) on 300 images: Adam's bounded
+     * steps and batch norm keep the loss a number, so nothing is NaN, but it explodes and the lab says so.
+     */
+    @Test
+    public void theDefaultsAtLearningRate10ExplodeWithoutNaNAndAreExplained() {
+        LabSettings defaults = LabSettings.defaults("lenet", 300);
+        assertEquals("adam", defaults.optimizer);
+        assertTrue(defaults.batchNorm);
+        TrainingController c = new TrainingController(defaults.withLearningRate(10f), train, test, null);
+        LabProgress done = c.run();
+        assertEquals("no NaN: the run goes to its end", LabProgress.Status.FINISHED, done.status);
+        for (float loss : done.batchLoss) {
+            assertTrue(Float.isFinite(loss));
+        }
+        NotLearning verdict = done.notLearning;
+        assertNotNull("the explosion is reported", verdict);
+        assertTrue(verdict.lossExploded());
+        assertEquals(done.batchLoss[0], verdict.startLoss(), 0f);
+        assertTrue(verdict.explodedLoss() + " vs start " + verdict.startLoss(),
+            verdict.explodedLoss() > NotLearning.FACTOR * verdict.startLoss());
+        assertTrue("seen within the first epoch, batch " + verdict.explodedAtBatch(),
+            verdict.explodedAtBatch() >= 2 && verdict.explodedAtBatch() <= 5);
+        assertTrue("and it did not learn: " + c.result().accuracy(), c.result().accuracy() < 0.3f);
+    }
+
+    @Test
+    public void aCheckpointIsResumedOnlyOnTheSameData() throws Exception {
+        File checkpoint = new File(folder.getRoot(), "run.nlmf");
+        LabSettings settings = tiny(2).withData(LabSettings.Data.MY_SAMPLES);
+        TrainingController first = new TrainingController(settings, train, test, checkpoint, "samples-a");
+        first.addListener(p -> {
+            if (p.epoch == 2 && p.batch == 1) {
+                throw new ProcessKilled();
+            }
+        });
+        try {
+            first.run();
+        } catch (ProcessKilled expected) {
+            // killed after epoch 1's checkpoint
+        }
+        assertEquals(settings, TrainingController.pendingSettings(checkpoint));
+        java.nio.file.Path saved = folder.getRoot().toPath().resolve("saved.nlmf");
+        java.nio.file.Files.copy(checkpoint.toPath(), saved);
+        assertEquals("other samples start afresh", 0,
+            new TrainingController(settings, train, test, checkpoint, "samples-b").run().resumedAfterEpoch);
+        java.nio.file.Files.copy(saved, checkpoint.toPath());
+        assertEquals("the same samples resume", 1,
+            new TrainingController(settings, train, test, checkpoint, "samples-a").run().resumedAfterEpoch);
     }
 
     private static final class ProcessKilled extends Error {
