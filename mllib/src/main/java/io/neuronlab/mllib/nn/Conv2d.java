@@ -25,8 +25,12 @@ import java.util.Random;
  * {@link ConvKernels#imagesPerGroup}), one forward GEMM and one dW GEMM per group. Images (or groups) are spread
  * over {@link Parallel}'s threads; each thread share keeps its own dW/db sums, added in a fixed order.
  *
- * <p>Threads (see {@link Layer}): in evaluation a forward takes its columns per call, so one layer serves several
- * threads at once; what the backward needs is published as one {@link LastForward} when a forward is done.
+ * A single image (batch 1) with a wide output plane is split by output lines instead
+ * ({@link ConvKernels#forwardImageByLines}).
+ *
+ * <p>Threads (see {@link Layer}): in evaluation a forward unfolds into its calling thread's columns (kept between
+ * calls, shared by all layers: no garbage per call), so one layer serves several threads at once; what the backward
+ * needs is published as one {@link LastForward} when a forward is done.
  */
 public final class Conv2d extends Layer {
     private final int inC;
@@ -45,10 +49,11 @@ public final class Conv2d extends Layer {
     private LastForward last;           // what the backward needs of the last forward, published whole
 
     /**
-     * The book's {@code self.x} and {@code self.col}: an engine's forward leaves the input, ours the columns, laid out
-     * one image at a time ({@code imagesPerGroup} 1) or in groups ({@link ConvKernels#imagesPerGroup}).
+     * The book's {@code self.x} and {@code self.col}: a training forward leaves the columns, laid out one image at a
+     * time ({@code imagesPerGroup} 1) or in groups ({@link ConvKernels#imagesPerGroup}); an engine's forward and an
+     * evaluation forward (whose columns are the thread's scratch) leave the input, unfolded again by a backward.
      */
-    private record LastForward(ConvGeometry geometry, float[] columns, Tensor engineInput, int imagesPerGroup) {
+    private record LastForward(ConvGeometry geometry, float[] columns, Tensor input, int imagesPerGroup) {
     }
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Initializer init, Random random) {
@@ -90,7 +95,8 @@ public final class Conv2d extends Layer {
             last = new LastForward(g, null, x, 1);
             return y;
         }
-        float[] col = workspace.columns(g.n * g.columnsPerImage(), keepsScratch());
+        boolean keep = keepsScratch();
+        float[] col = workspace.columns(g.n * g.columnsPerImage(), keep);
         float[] y = output.get(g.n * g.outputPerImage(), reusesBuffers()); // every value set by the kernels
         float[] xd = x.data();
         float[] w = weight.data();
@@ -104,6 +110,9 @@ public final class Conv2d extends Layer {
                     ConvKernels.forwardGroup(g, xd, j * group, Math.min(group, g.n - j * group), w, b, col, rows[part], y);
                 }
             });
+        } else if (g.n == 1 && !Parallel.insideParallel() && ConvKernels.splitsByLines(g, Parallel.threads())) {
+            // one image: its output lines are shared out instead
+            ConvKernels.forwardImageByLines(g, xd, 0, w, b, col, 0, y);
         } else {
             // images are independent: each thread takes a share of the batch
             Parallel.forRange(g.n, Integer.MAX_VALUE, (part, from, to) -> {
@@ -112,7 +121,8 @@ public final class Conv2d extends Layer {
                 }
             });
         }
-        last = new LastForward(g, col, null, group);
+        // evaluation's columns are the thread's, overwritten by the next layer: a backward unfolds the input again
+        last = keep ? new LastForward(g, col, null, group) : new LastForward(g, null, x, 1);
         return Tensor.of(y, g.outputShape());
     }
 
@@ -138,7 +148,7 @@ public final class Conv2d extends Layer {
         }
         ConvGeometry g = f.geometry();
         Shapes.requireSame("Conv2d.backward: gradOutput vs output", gradOutput.shape(), g.outputShape());
-        float[] col = f.columns() != null ? f.columns() : engineColumns(g, f.engineInput());
+        float[] col = f.columns() != null ? f.columns() : engineColumns(g, f.input());
         ConvWorkspace.Share[] shares = workspace.shares(Parallel.threads(), g);
         float[] dout = gradOutput.data();
         float[] w = weight.data();
@@ -211,7 +221,7 @@ public final class Conv2d extends Layer {
         }
     }
 
-    /** The im2col columns of {@code x} for backward, when an engine computed the forward. */
+    /** The im2col columns of {@code x} for backward, when the forward kept none (an engine's, or evaluation's). */
     private float[] engineColumns(ConvGeometry g, Tensor x) {
         float[] col = workspace.columns(g.n * g.columnsPerImage(), true);
         for (int i = 0; i < g.n; i++) {

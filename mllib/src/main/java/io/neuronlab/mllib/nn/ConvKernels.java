@@ -1,6 +1,7 @@
 package io.neuronlab.mllib.nn;
 
 import io.neuronlab.mllib.tensor.Gemm;
+import io.neuronlab.mllib.tensor.Parallel;
 import io.neuronlab.mllib.tensor.Profiler;
 
 import java.util.Arrays;
@@ -28,6 +29,45 @@ public final class ConvKernels {
             Arrays.fill(y, yOff + o * g.plane, yOff + (o + 1) * g.plane, bias[o]);
         }
         Gemm.sgemm(false, false, g.outC, g.plane, g.kk, 1f, weight, 0, g.kk, col, colOffset, g.plane, 1f, y, yOff, g.plane);
+    }
+
+    /**
+     * Output positions an image needs for {@link #forwardImageByLines}: each thread's band then still spans dozens
+     * of the GEMM kernel's column strips. Smaller planes (ResNet-18's last stages: 196 and 49 positions) are
+     * better split by output channels inside {@link Gemm}, where each thread packs only its half of the filters.
+     */
+    static final int LINE_SPLIT_PLANE = 512;
+
+    /** Whether {@link #forwardImageByLines} suits one image of this geometry on {@code threads} threads. */
+    static boolean splitsByLines(ConvGeometry g, int threads) {
+        return threads > 1 && g.plane >= LINE_SPLIT_PLANE && g.oh >= threads;
+    }
+
+    /**
+     * {@link #forwardImage} with the work of the one image split over {@link Parallel}'s threads by output lines
+     * (batch 1, where there are no images to share out): each thread unfolds the columns of its band of lines
+     * ({@link Im2col#im2colRows(float[], int, int, int, int, int, int, int, int, float[], int, int, int, int) by
+     * lines}) and multiplies them by all the filters, {@code y_i[:, band] = W · col_i[:, band] + b}. The threads
+     * share nothing but the filters they read: no hand-over between the unfolding and the product, both cores
+     * unfold, and each reads only its half of the columns.
+     */
+    static void forwardImageByLines(ConvGeometry g, float[] x, int i, float[] weight, float[] bias, float[] col,
+                                    int colOffset, float[] y) {
+        int yOff = i * g.outputPerImage();
+        Parallel.forRange(g.oh, Parallel.threads(), (part, from, to) -> {
+            int p0 = from * g.ow;
+            int len = (to - from) * g.ow;
+            long t0 = Profiler.start();
+            Im2col.im2colRows(x, i * g.imageSize(), g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, col, colOffset,
+                g.plane, from, to);
+            Profiler.stop(Profiler.IM2COL, t0);
+            for (int o = 0; o < g.outC; o++) {
+                int at = yOff + o * g.plane + p0;
+                Arrays.fill(y, at, at + len, bias[o]);
+            }
+            Gemm.sgemm(false, false, g.outC, len, g.kk, 1f, weight, 0, g.kk, col, colOffset + p0, g.plane, 1f, y,
+                yOff + p0, g.plane);
+        });
     }
 
     /** Planes with fewer output positions than this are convolved in groups of images (see {@link #imagesPerGroup}). */

@@ -1,5 +1,6 @@
 package io.neuronlab.mllib.nn;
 
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
 /**
@@ -8,14 +9,31 @@ import java.util.Arrays;
  * evaluation the forward takes its columns fresh per call, so threads sharing a layer share no scratch.
  */
 final class ConvWorkspace {
+    /**
+     * Evaluation's columns, one array per calling thread shared by every layer (a forward uses them only until it
+     * returns): a ResNet-18 forward at 224×224 would otherwise take 40 MB of fresh arrays, each big enough for the
+     * garbage collector to place and reclaim it on its own (G1's humongous objects), and clear them all. Softly
+     * held: the collector may take them back when memory runs short.
+     */
+    private static final ThreadLocal<SoftReference<float[]>> THREAD_COLUMNS = new ThreadLocal<>();
+
     private float[] columns;
     private Share[] shares;
     private float[][] groupRows;
 
-    /** {@code size} floats for a forward's columns: the kept array when {@code keep} (single caller), else new. */
+    /**
+     * At least {@code size} floats for a forward's columns: the layer's kept array when {@code keep} (single caller),
+     * else the calling thread's (see {@link #THREAD_COLUMNS}), which the next forward on this thread overwrites.
+     */
     float[] columns(int size, boolean keep) {
         if (!keep) {
-            return new float[size];
+            SoftReference<float[]> ref = THREAD_COLUMNS.get();
+            float[] mine = ref == null ? null : ref.get();
+            if (mine == null || mine.length < size) {
+                mine = new float[size];
+                THREAD_COLUMNS.set(new SoftReference<>(mine));
+            }
+            return mine;
         }
         if (columns == null || columns.length != size) {
             columns = new float[size];

@@ -154,9 +154,24 @@ public final class Im2col {
      */
     public static void im2colRows(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
                                   float[] col, int colOffset, int rowStride) {
+        im2colRows(x, xOffset, c, h, w, kh, kw, stride, pad, col, colOffset, rowStride, 0,
+            outSize(h, kh, stride, pad));
+    }
+
+    /**
+     * As above for the output lines {@code [oyFrom, oyTo)} only: their entries are written where the whole
+     * unfolding would put them (position {@code oy·OW + ox} of each row), the others are not touched. Threads that
+     * each unfold a band of lines fill one column array together (a batch-1 convolution split by output lines).
+     */
+    public static void im2colRows(float[] x, int xOffset, int c, int h, int w, int kh, int kw, int stride, int pad,
+                                  float[] col, int colOffset, int rowStride, int oyFrom, int oyTo) {
         int oh = outSize(h, kh, stride, pad);
         int ow = outSize(w, kw, stride, pad);
         requireRowStride(rowStride, oh * ow);
+        if (oyFrom < 0 || oyTo > oh || oyFrom > oyTo) {
+            throw new IllegalArgumentException("output lines [" + oyFrom + ", " + oyTo + ") are not within [0, " + oh
+                + ")");
+        }
         int row = colOffset;
         for (int ch = 0; ch < c; ch++) {
             for (int ky = 0; ky < kh; ky++) {
@@ -165,10 +180,11 @@ public final class Im2col {
                     int lo = firstInside(kx, stride, pad, ow);
                     int hi = endInside(kx, stride, pad, w, ow, lo);
                     if (stride == 1 && ow == w && lo < hi) {
-                        sameWidthRow(x, xOffset + ch * h * w, h, w, ky - pad, kx - pad, lo, hi, oh, col, row);
+                        sameWidthRow(x, xOffset + ch * h * w, h, w, ky - pad, kx - pad, lo, hi, oyFrom, oyTo, col,
+                            row);
                         continue;
                     }
-                    for (int oy = 0; oy < oh; oy++) {
+                    for (int oy = oyFrom; oy < oyTo; oy++) {
                         int dst = row + oy * ow;
                         int iy = oy * stride + ky - pad;
                         if (iy < 0 || iy >= h) {
@@ -249,14 +265,15 @@ public final class Im2col {
      * output position (oy, ox) then reads input (oy + dy, ox + dx), a fixed distance away in both flattened
      * arrays, so all inside rows are one copy. The copy also carries, at each line's ends, values from the
      * neighbouring input line where the filter hangs over the padding; those {@code ox < lo} and {@code ox >= hi}
-     * entries are then zeroed, as are the lines above and below the image.
+     * entries are then zeroed, as are the lines above and below the image. Only output lines
+     * {@code [oyFrom, oyTo)} are written.
      */
     private static void sameWidthRow(float[] x, int channelOffset, int h, int w, int dy, int dx, int lo, int hi,
-                                     int oh, float[] col, int row) {
-        int oyLo = Math.min(oh, Math.max(0, -dy));
-        int oyHi = Math.max(oyLo, Math.min(oh, h - dy));
-        Arrays.fill(col, row, row + oyLo * w, 0f);
-        Arrays.fill(col, row + oyHi * w, row + oh * w, 0f);
+                                     int oyFrom, int oyTo, float[] col, int row) {
+        int oyLo = Math.min(oyTo, Math.max(oyFrom, -dy));
+        int oyHi = Math.max(oyLo, Math.min(oyTo, h - dy));
+        Arrays.fill(col, row + oyFrom * w, row + oyLo * w, 0f);
+        Arrays.fill(col, row + oyHi * w, row + oyTo * w, 0f);
         if (oyLo == oyHi) {
             return;
         }

@@ -311,6 +311,112 @@ public class ConvSpeedPathsTest {
     }
 
     @Test
+    public void im2colRowsByLinesWritesItsLinesAsTheWholeUnfoldingAndNothingElse() {
+        Random r = new Random(11);
+        for (int[] cfg : CONFIGS) {
+            int c = cfg[0], h = cfg[1], w = cfg[2], k = cfg[3], stride = cfg[4], pad = cfg[5];
+            int oh = Im2col.outSize(h, k, stride, pad), ow = Im2col.outSize(w, k, stride, pad);
+            int plane = oh * ow, kk = c * k * k;
+            Tensor x = GradChecks.gaussian(r, 1, c, h, w);
+            float[] whole = new float[2 + kk * plane];
+            Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, whole, 2);
+            for (int from = 0; from <= oh; from++) {
+                for (int to = from; to <= oh; to++) {
+                    float[] band = new float[2 + kk * plane];
+                    java.util.Arrays.fill(band, Float.NaN);
+                    Im2col.im2colRows(x.data(), 0, c, h, w, k, k, stride, pad, band, 2, plane, from, to);
+                    for (int p = 0; p < kk; p++) {
+                        for (int t = 0; t < plane; t++) {
+                            int at = 2 + p * plane + t;
+                            boolean mine = t / ow >= from && t / ow < to;
+                            assertEquals("config " + java.util.Arrays.toString(cfg) + " lines [" + from + ", " + to
+                                + ") row " + p + " col " + t, mine ? whole[at] : Float.NaN, band[at], 0f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** y[o, oy, ox] = b[o] + Σ w[o, c, ky, kx] · x[c, oy·s + ky − pad, ox·s + kx − pad], in double, one image. */
+    private static double[] directConvolution(Conv2d conv, Tensor x) {
+        int c = x.size(1), h = x.size(2), w = x.size(3), k = conv.kernel(), s = conv.stride(), pad = conv.padding();
+        int o = conv.outChannels(), oh = Im2col.outSize(h, k, s, pad), ow = Im2col.outSize(w, k, s, pad);
+        float[] wd = conv.weight().data(), xd = x.data();
+        double[] y = new double[o * oh * ow];
+        for (int oc = 0; oc < o; oc++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    double sum = conv.bias().data()[oc];
+                    for (int ic = 0; ic < c; ic++) {
+                        for (int ky = 0; ky < k; ky++) {
+                            for (int kx = 0; kx < k; kx++) {
+                                int iy = oy * s + ky - pad, ix = ox * s + kx - pad;
+                                if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                    sum += (double) wd[((oc * c + ic) * k + ky) * k + kx] * xd[(ic * h + iy) * w + ix];
+                                }
+                            }
+                        }
+                    }
+                    y[(oc * oh + oy) * ow + ox] = sum;
+                }
+            }
+        }
+        return y;
+    }
+
+    @Test
+    public void batchOneSplitByOutputLinesIsTheDirectConvolution() {
+        // planes of >= 512 positions at batch 1 are shared out by output lines; odd channel counts and sizes,
+        // padding, stride 2, a line count that does not divide by the threads
+        int[][] configs = { // c, o, h, w, k, stride, pad
+            {5, 7, 30, 26, 3, 1, 1}, {3, 9, 47, 50, 3, 2, 1}, {17, 3, 23, 25, 1, 1, 0}, {2, 5, 35, 33, 7, 2, 3},
+            {4, 6, 25, 22, 3, 1, 0},
+        };
+        for (int[] cfg : configs) {
+            Random r = new Random(12);
+            Conv2d conv = new Conv2d(cfg[0], cfg[1], cfg[4], cfg[5], cfg[6], new He(), r);
+            System.arraycopy(GradChecks.gaussian(r, cfg[1]).data(), 0, conv.bias().data(), 0, cfg[1]);
+            conv.train(false);
+            Tensor x = GradChecks.gaussian(r, 1, cfg[0], cfg[2], cfg[3]);
+            double[] expected = directConvolution(conv, x);
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                float[] got = conv.forward(x).data();
+                assertEquals(expected.length, got.length);
+                for (int i = 0; i < got.length; i++) {
+                    assertEquals("config " + java.util.Arrays.toString(cfg) + ", " + threads + " threads, entry " + i,
+                        expected[i], got[i], 1e-5 * (1 + Math.abs(expected[i])));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void backwardAfterAnEvaluationForwardUnfoldsItsOwnInputAgain() {
+        // evaluation forwards share the thread's columns; a later layer's forward overwrites them, so the backward
+        // must give the gradients of this layer's own input (as after a training forward), not of the last one
+        Random r = new Random(13);
+        Conv2d conv = new Conv2d(3, 4, 3, 1, 1, new He(), r);
+        Conv2d other = new Conv2d(3, 2, 5, 2, 2, new He(), r);
+        Tensor x = GradChecks.gaussian(r, 2, 3, 24, 23);
+        Tensor g = GradChecks.gaussian(r, 2, 4, 24, 23);
+        conv.train(true);
+        conv.forward(x);
+        float[] dx = conv.backward(g).data().clone();
+        float[] dw = conv.weight().grad().data().clone();
+        float[] db = conv.bias().grad().data().clone();
+        conv.zeroGrad();
+        conv.train(false);
+        other.train(false);
+        conv.forward(x);
+        other.forward(GradChecks.gaussian(r, 2, 3, 31, 30)); // overwrites the thread's columns
+        assertArrayEquals(dx, conv.backward(g).data(), 1e-6f);
+        assertArrayEquals(dw, conv.weight().grad().data(), 1e-5f);
+        assertArrayEquals(db, conv.bias().grad().data(), 1e-6f);
+    }
+
+    @Test
     public void maxPool2x2FastPathKeepsFirstMaximumOnTies() {
         Random r = new Random(5);
         float[] v = new float[2 * 3 * 6 * 8];
