@@ -15,8 +15,8 @@ import io.neuronlab.mllib.digits.LabelledDigit;
 import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.lab.FineTuner;
+import io.neuronlab.mllib.lab.SampleSplit;
 import io.neuronlab.mllib.nn.Sequential;
-import io.neuronlab.mllib.tensor.Tensor;
 import io.neuronlab.mllib.train.CancelToken;
 import java.io.File;
 import java.io.IOException;
@@ -119,11 +119,7 @@ public class FineTuneViewModel extends ViewModel {
         try (InputStream in = app.getAssets().open(DigitNetwork.ASSET)) {
             model = DigitModel.load(in, DigitNetwork.ASSET);
         }
-        float[] pixels = new float[digits.size() * 784];
-        for (int i = 0; i < digits.size(); i++) {
-            System.arraycopy(digits.get(i).image().pixels(), 0, pixels, i * 784, 784);
-        }
-        Dataset user = new Dataset(Tensor.of(pixels, digits.size(), 1, 28, 28), labels(digits), 10);
+        Dataset user = SampleSplit.dataset(digits); // the same conversion the lab's "my handwriting" uses
         FineTuner.Options options = new FineTuner.Options();
         options.allLayers = allLayers;
         FineTuner.Result r = FineTuner.fineTune(model, user, slice.train(), slice.test(), options, cancel);

@@ -166,6 +166,36 @@ public class LabScreenTest {
         }
     }
 
+    /**
+     * A learning rate far too small (SGD at 1e-7 on the MLP) leaves the network where it started: after 20 batches its
+     * test accuracy is at chance, and the screen says so.
+     */
+    @Test
+    public void aRunStuckAtChanceIsExplained() throws Exception {
+        try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
+            scenario.onActivity(a -> ((Spinner) a.findViewById(R.id.lab_network))
+                    .setSelection(io.neuronlab.mllib.models.Recipes.names().indexOf("mlp")));
+            shadowOf(Looper.getMainLooper()).idle();
+            scenario.onActivity(a -> ((Spinner) a.findViewById(R.id.lab_optimizer))
+                    .setSelection(Optimizers.names().indexOf("sgd")));
+            configure("400", "1", "20");
+            onView(withId(R.id.lab_lr)).perform(scrollTo(), replaceText("0.0000001"));
+            onView(withId(R.id.lab_start)).perform(scrollTo(), click());
+            waitFor(LabProgress::isDone);
+            shadowOf(Looper.getMainLooper()).idle();
+            LabProgress end = runner.progress().getValue();
+            assertEquals(LabProgress.Status.FINISHED, end.status);
+            assertEquals("mlp", runner.result().getValue().settings().network);
+            assertTrue("accuracy " + end.testAccuracy[0], end.notLearning != null && end.notLearning.atChance());
+            assertTrue(!end.notLearning.lossExploded());
+            scenario.onActivity(a -> {
+                String why = ((TextView) a.findViewById(R.id.lab_explanation)).getText().toString();
+                assertTrue(why, why.startsWith("After 20 batches the network gets only ")
+                        && why.contains("about what guessing gets (10%): it is not learning."));
+            });
+        }
+    }
+
     @Test
     public void impossibleSettingsAreShownNotThrown() {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
