@@ -41,6 +41,13 @@ import java.util.Random;
 final class ResNetTiming {
     static final long SEED = 1;
     static final float LEARNING_RATE = 0.01f;
+    /**
+     * Warm-up before the inference timings: the JIT compiles the kernels within the first second, but the JVM's heap
+     * keeps growing into memory it has never touched for a few seconds more (every page's first touch is a fault,
+     * slow on this virtual machine), and in a fresh JVM the batch-1 forward read 100 ms after one second and 45 ms
+     * after three. PyTorch's allocator keeps its memory from the first call.
+     */
+    static final long INFERENCE_WARM_UP_NANOS = 3_000_000_000L;
     /** The bench-pytorch.py sibling that runs torchvision's ResNet-18. */
     static final String SCRIPT = "bench-pytorch-resnet.py";
 
@@ -94,7 +101,7 @@ final class ResNetTiming {
             String t = ".t" + threads;
             for (int batch : o.resnetBatches) {
                 Tensor xb = firstImages(x, batch);
-                double ms = medianMillis(() -> model.forward(xb), o.resnetReps);
+                double ms = medianMillis(() -> model.forward(xb), o.resnetReps, INFERENCE_WARM_UP_NANOS);
                 best.merge(batch, ms, Math::min);
                 Bench.line(out, "resnet18.infer.batch" + batch + t, ms, "ms/batch (median of " + o.resnetReps + ")");
             }

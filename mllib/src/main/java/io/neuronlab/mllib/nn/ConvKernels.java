@@ -28,7 +28,7 @@ public final class ConvKernels {
         for (int o = 0; o < g.outC; o++) {
             Arrays.fill(y, yOff + o * g.plane, yOff + (o + 1) * g.plane, bias[o]);
         }
-        Gemm.sgemm(false, false, g.outC, g.plane, g.kk, 1f, weight, 0, g.kk, col, colOffset, g.plane, 1f, y, yOff, g.plane);
+        Gemm.sgemmDenseA(false, g.outC, g.plane, g.kk, weight, 0, g.kk, col, colOffset, g.plane, 1f, y, yOff, g.plane);
     }
 
     /**
@@ -65,7 +65,7 @@ public final class ConvKernels {
                 int at = yOff + o * g.plane + p0;
                 Arrays.fill(y, at, at + len, bias[o]);
             }
-            Gemm.sgemm(false, false, g.outC, len, g.kk, 1f, weight, 0, g.kk, col, colOffset + p0, g.plane, 1f, y,
+            Gemm.sgemmDenseA(false, g.outC, len, g.kk, weight, 0, g.kk, col, colOffset + p0, g.plane, 1f, y,
                 yOff + p0, g.plane);
         });
     }
@@ -111,7 +111,7 @@ public final class ConvKernels {
                 colOffset + i * g.plane, len);
         }
         Profiler.stop(Profiler.IM2COL, t0);
-        Gemm.sgemm(false, false, g.outC, len, g.kk, 1f, weight, 0, g.kk, col, colOffset, len, 0f, rows, 0, len);
+        Gemm.sgemmDenseA(false, g.outC, len, g.kk, weight, 0, g.kk, col, colOffset, len, 0f, rows, 0, len);
         for (int i = 0; i < count; i++) {
             int yOff = (first + i) * g.outputPerImage();
             for (int o = 0; o < g.outC; o++) {

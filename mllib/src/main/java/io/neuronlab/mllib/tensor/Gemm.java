@@ -66,6 +66,34 @@ public final class Gemm {
         Profiler.stop(Profiler.GEMM, t0);
     }
 
+    /**
+     * {@link #sgemm} with A as stored ({@code transA} false) and alpha 1, for an A known to be dense — a
+     * convolution's filters times its columns: the kernel reads A in place ({@link RectangleKernel#multiplyDenseA}).
+     * Same results and contract as {@link #sgemm}.
+     */
+    public static void sgemmDenseA(boolean transB, int m, int n, int k, float[] a, int aOffset, int lda, float[] b,
+                                   int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        if (trivial(false, transB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)) {
+            return;
+        }
+        long t0 = Profiler.start();
+        long work = (long) m * n * k;
+        int threads = Parallel.threads();
+        if (threads == 1 || work < PARALLEL_MIN_WORK) {
+            KERNEL.multiplyDenseA(transB, 0, m, 0, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        } else if (m >= 4 * threads || m >= n) {
+            // row bands in whole register tiles (4 rows), so that every band is read in place
+            int tiles = (m + 3) / 4;
+            Parallel.forRange(tiles, threads, (part, from, to) -> KERNEL.multiplyDenseA(transB, from * 4,
+                Math.min(m, to * 4), 0, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
+        } else {
+            int units = (n + 15) / 16;
+            Parallel.forRange(units, threads, (part, from, to) -> KERNEL.multiplyDenseA(transB, 0, m, from * 16,
+                Math.min(n, to * 16), k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc));
+        }
+        Profiler.stop(Profiler.GEMM, t0);
+    }
+
     private static void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                  float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                                  float beta, float[] c, int cOffset, int ldc) {

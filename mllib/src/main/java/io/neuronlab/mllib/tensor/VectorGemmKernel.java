@@ -131,6 +131,130 @@ final class VectorGemmKernel implements RectangleKernel {
         }
     }
 
+    /**
+     * The loops of {@link #multiply} without packing A: each MR-row block of A is read where it lies (MR rows
+     * {@code lda} apart), every step multiplied in. Blocks of fewer than MR rows (only at the end of an odd row count)
+     * go through the packing path.
+     */
+    @Override
+    public void multiplyDenseA(boolean transB, int i0, int i1, int j0, int j1, int k, float[] a, int aOffset, int lda,
+                               float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        if (transB && k >= 12 * L) { // the dot-product path, which packs nothing
+            multiply(false, true, i0, i1, j0, j1, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        int full = i0 + (i1 - i0) / MR * MR;
+        if (full < i1) {
+            multiply(false, transB, full, i1, j0, j1, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+        if (full == i0) {
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            int strips = (nc + NR - 1) / NR;
+            int packedFrom = transB ? 0 : nc / NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, pc, kc, jc + packedFrom * NR, nc - packedFrom * NR, b, bOffset, ldb, ws.b);
+                float stepBeta = pc == 0 ? beta : 1f;
+                for (int ic = i0; ic < full; ic += MC) {
+                    int end = Math.min(full, ic + MC);
+                    for (int s = 0; s < strips; s++) {
+                        int width = Math.min(NR, nc - s * NR);
+                        boolean packed = s >= packedFrom;
+                        float[] bp = packed ? ws.b : b;
+                        int bBase = packed ? (s - packedFrom) * kc * NR : bOffset + pc * ldb + jc + s * NR;
+                        int bStride = packed ? NR : ldb;
+                        for (int row = ic; row < end; row += MR) {
+                            denseTile(ws, a, aOffset + row * lda + pc, lda, kc, bp, bBase, bStride, stepBeta, c,
+                                cOffset + row * ldc + jc + s * NR, ldc, width);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One MR×NR tile of {@link #multiplyDenseA}: {@code C = beta·C + Σ_p A[r, p]·B[p]} for p below {@code kc}, the MR
+     * rows of A from {@code a[at + r·lda]}, B's step p at {@code bp[bBase + p·bStride]}; the first {@code width}
+     * columns are stored. A NaN in the sums (0 · Inf) sends the tile to the zero-skipping scalar sum.
+     */
+    private static void denseTile(Workspace ws, float[] a, int at, int lda, int kc, float[] bp, int bBase, int bStride,
+                                  float beta, float[] c, int cAt, int ldc, int width) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        int a1 = at + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = 0; p < kc; p++) {
+            int bo = bBase + p * bStride;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector x = FloatVector.broadcast(S, a[at + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        FloatVector all = c00.add(c01).add(c10).add(c11).add(c20).add(c21).add(c30).add(c31);
+        if (all.compare(VectorOperators.NE, all).anyTrue()) {
+            for (int r = 0; r < MR; r++) {
+                int row = cAt + r * ldc;
+                int ar = at + r * lda;
+                for (int j = 0; j < width; j++) {
+                    float sum = 0f;
+                    for (int p = 0; p < kc; p++) {
+                        float v = a[ar + p];
+                        if (v != 0f) {
+                            sum += v * bp[bBase + p * bStride + j];
+                        }
+                    }
+                    c[row + j] = beta == 0f ? sum : beta == 1f ? c[row + j] + sum : beta * c[row + j] + sum;
+                }
+            }
+            return;
+        }
+        if (width == NR) {
+            store(c00, c01, beta, c, cAt);
+            store(c10, c11, beta, c, cAt + ldc);
+            store(c20, c21, beta, c, cAt + 2 * ldc);
+            store(c30, c31, beta, c, cAt + 3 * ldc);
+            return;
+        }
+        float[] t = ws.tile;
+        c00.intoArray(t, 0);
+        c01.intoArray(t, L);
+        c10.intoArray(t, NR);
+        c11.intoArray(t, NR + L);
+        c20.intoArray(t, 2 * NR);
+        c21.intoArray(t, 2 * NR + L);
+        c30.intoArray(t, 3 * NR);
+        c31.intoArray(t, 3 * NR + L);
+        for (int r = 0; r < MR; r++) {
+            int row = cAt + r * ldc;
+            for (int j = 0; j < width; j++) {
+                float sum = t[r * NR + j];
+                c[row + j] = beta == 0f ? sum : beta == 1f ? c[row + j] + sum : beta * c[row + j] + sum;
+            }
+        }
+    }
+
     /** Floats of one packed chunk of B rows in {@link #multiplySumNT} (1 MiB: stays in L2). */
     static final int SUM_CHUNK_FLOATS = 1 << 18;
 

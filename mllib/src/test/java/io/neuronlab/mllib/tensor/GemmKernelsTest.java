@@ -230,6 +230,61 @@ public class GemmKernelsTest {
         }
     }
 
+    /**
+     * multiplyDenseA (A read in place) against the plain kernel: odd sizes around the tile and block edges, row
+     * rectangles not starting at 0 or not a multiple of the tile's 4 rows, both layouts of B, beta cases, zeros in A
+     * against Inf and NaN in B; and Gemm.sgemmDenseA on 1 and 2 threads against Gemm.sgemm.
+     */
+    @Test
+    public void denseAInPlaceMatchesThePlainKernel() {
+        Random r = new Random(17);
+        int[] sizes = {1, 3, 4, 5, 8, 17, 31, 33, 49, 64, 65, 257, 300, 513};
+        float[] betas = {0f, 1f, -0.5f};
+        for (int trial = 0; trial < 90; trial++) {
+            int m = sizes[r.nextInt(sizes.length)];
+            int n = sizes[r.nextInt(sizes.length)];
+            int k = sizes[r.nextInt(sizes.length)];
+            boolean tb = (trial & 1) != 0;
+            float beta = betas[trial % betas.length];
+            int lda = k + r.nextInt(3);
+            int ldb = (tb ? k : n) + r.nextInt(3);
+            int ldc = n + r.nextInt(3);
+            int aOff = r.nextInt(4);
+            int bOff = r.nextInt(4);
+            int cOff = r.nextInt(4);
+            float[] a = random(r, aOff + m * lda + 1, trial % 5 == 0 ? 0.3 : 0);
+            float[] b = random(r, bOff + (tb ? n : k) * ldb + 1, 0);
+            if (trial % 7 == 3) {
+                a[aOff] = 0f; // op(A)[0, 0] = 0 against an Inf (or NaN) at op(B)[0, j]: adds nothing to row 0
+                b[bOff + (tb ? (n - 1) * ldb : n - 1)] = trial % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+            }
+            float[] c = random(r, cOff + m * ldc + 1, 0);
+            int i0 = m > 2 && trial % 3 == 1 ? 1 : 0; // a rectangle of rows not aligned to the tile
+            float[] plain = c.clone();
+            float[] dense = c.clone();
+            PLAIN.multiply(false, tb, i0, m, 0, n, k, 1f, a, aOff, lda, b, bOff, ldb, beta, plain, cOff, ldc);
+            VECTOR.multiplyDenseA(tb, i0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, dense, cOff, ldc);
+            assertClose(plain, dense, 4e-6 * Math.max(1, k));
+        }
+        int saved = Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Parallel.setThreads(threads);
+                for (int[] s : new int[][] {{64, 3136, 576}, {512, 49, 300}, {6, 100, 150}, {130, 17, 600}, {2, 900, 200}}) {
+                    float[] a = random(r, s[0] * s[2], 0);
+                    float[] b = random(r, s[2] * s[1], 0);
+                    float[] expected = new float[s[0] * s[1]];
+                    float[] got = new float[s[0] * s[1]];
+                    Gemm.sgemm(false, false, s[0], s[1], s[2], 1f, a, 0, s[2], b, 0, s[1], 0f, expected, 0, s[1]);
+                    Gemm.sgemmDenseA(false, s[0], s[1], s[2], a, 0, s[2], b, 0, s[1], 0f, got, 0, s[1]);
+                    assertClose(expected, got, 4e-6 * s[2]);
+                }
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
     private static void compare(Random r, boolean ta, boolean tb, int m, int n, int k, float alpha, float beta,
                                 double zeros) {
         int lda = (ta ? m : k) + r.nextInt(3);
