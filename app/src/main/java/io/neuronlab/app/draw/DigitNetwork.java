@@ -8,6 +8,7 @@ import io.neuronlab.mllib.digits.DigitModel;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.FeatureMaps;
 import io.neuronlab.mllib.digits.GrayImage;
+import io.neuronlab.mllib.digits.PairModel;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.tensor.Tensor;
 import io.neuronlab.mllib.nn.engine.ConvEngine;
@@ -28,6 +29,8 @@ import java.util.List;
  */
 public final class DigitNetwork {
     public static final String ASSET = "models/digits.nlmf";
+    /** The "one digit or two touching digits" network the recogniser asks before cutting (mllib's PairModel). */
+    public static final String PAIR_ASSET = "models/pairs.nlmf";
 
     private static DigitNetwork instance;
 
@@ -38,10 +41,10 @@ public final class DigitNetwork {
 
     private final String source;
 
-    private DigitNetwork(Sequential model, String source) {
+    private DigitNetwork(Sequential model, Sequential pairModel, String source) {
         this.model = model;
         this.source = source;
-        this.recognizer = new DigitRecognizer(model);
+        this.recognizer = new DigitRecognizer(model, pairModel);
     }
 
     /**
@@ -66,15 +69,22 @@ public final class DigitNetwork {
     }
 
     private static DigitNetwork load(Context context, File chosen, String source) {
+        // the pair network goes with every digit model: it looks at the same 28x28 inputs, whoever reads them
+        Sequential pairs;
+        try (InputStream in = context.getAssets().open(PAIR_ASSET)) {
+            pairs = PairModel.load(in, PAIR_ASSET);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load the pair model " + PAIR_ASSET + ": " + e.getMessage(), e);
+        }
         if (chosen != null) {
             try (InputStream in = new FileInputStream(chosen)) {
-                return new DigitNetwork(new ModelSerializer().load(in, chosen.getName()), source);
+                return new DigitNetwork(new ModelSerializer().load(in, chosen.getName()), pairs, source);
             } catch (IOException | RuntimeException e) {
                 // a chosen file that no longer loads: the shipped model keeps the screens working
             }
         }
         try (InputStream in = context.getAssets().open(ASSET)) {
-            return new DigitNetwork(DigitModel.load(in, ASSET), ASSET);
+            return new DigitNetwork(DigitModel.load(in, ASSET), pairs, ASSET);
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the digit model " + ASSET + ": " + e.getMessage(), e);
         }

@@ -68,22 +68,10 @@ public class FineTuneActivity extends FeatureActivity {
 
     /** "40 of your digits are ready." or which digits need more samples. */
     private String samplesStatus(List<LabelledDigit> samples) {
-        int[] labels = FineTuneViewModel.labels(samples);
-        List<Integer> missing = FineTuner.digitsNeedingSamples(labels);
-        if (missing.isEmpty()) {
+        String missing = SamplesText.missingDigits(this, FineTuneViewModel.labels(samples));
+        if (missing == null) {
             return getString(R.string.tune_ready, samples.size());
         }
-        int[] counts = new int[10];
-        for (int l : labels) {
-            counts[l]++;
-        }
-        StringBuilder needed = new StringBuilder();
-        for (int d : missing) {
-            if (needed.length() > 0) {
-                needed.append(", ");
-            }
-            needed.append(getString(R.string.tune_digit_count, d, counts[d]));
-        }
-        return getString(R.string.tune_need_more, FineTuner.MIN_PER_DIGIT, needed.toString());
+        return getString(R.string.tune_need_more, FineTuner.MIN_PER_DIGIT, missing);
     }
 }

@@ -177,40 +177,8 @@ public class TrainActivity extends FeatureActivity {
         }
         dataInfo.setVisibility(View.VISIBLE);
         int[] labels = model.sampleLabels().getValue();
-        String problem = samplesProblem(labels);
-        if (problem != null) {
-            dataInfo.setText(problem);
-        } else {
-            int train = SampleSplit.trainingDigits(labels);
-            dataInfo.setText(getString(R.string.lab_samples_ready, labels.length, train, labels.length - train));
-        }
-    }
-
-    /** Why the user's samples cannot be trained on yet (loading, none, too few of some digits), or null. */
-    private String samplesProblem(int[] labels) {
-        if (labels == null) {
-            return getString(R.string.lab_samples_loading);
-        }
-        if (labels.length == 0) {
-            return getString(R.string.lab_samples_none, io.neuronlab.mllib.lab.FineTuner.MIN_PER_DIGIT);
-        }
-        List<Integer> missing = SampleSplit.digitsNeedingSamples(labels);
-        if (missing.isEmpty()) {
-            return null;
-        }
-        int[] counts = new int[10];
-        for (int label : labels) {
-            counts[label]++;
-        }
-        StringBuilder needed = new StringBuilder();
-        for (int d : missing) {
-            if (needed.length() > 0) {
-                needed.append(", ");
-            }
-            needed.append(getString(R.string.tune_digit_count, d, counts[d]));
-        }
-        return getString(R.string.lab_samples_need_more, io.neuronlab.mllib.lab.FineTuner.MIN_PER_DIGIT,
-                needed.toString());
+        String problem = SamplesText.labProblem(this, labels);
+        dataInfo.setText(problem != null ? problem : SamplesText.labSplit(this, labels));
     }
 
     private ArrayAdapter<String> adapter(List<String> items) {
@@ -244,7 +212,7 @@ public class TrainActivity extends FeatureActivity {
         int available = MnistSlice.DEFAULT_TRAIN;
         if (chosen == LabSettings.Data.MY_SAMPLES) {
             int[] labels = model.sampleLabels().getValue();
-            String problem = samplesProblem(labels);
+            String problem = SamplesText.labProblem(this, labels);
             if (problem != null) {
                 explanation.setVisibility(View.VISIBLE);
                 explanation.setText(problem);

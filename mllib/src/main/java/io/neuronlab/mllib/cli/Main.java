@@ -41,6 +41,7 @@ public final class Main {
         list.add(new ImportCommand());
         list.add(new ExportSafetensorsCommand());
         list.add(new RobustnessCommand());
+        list.add(new TrainPairsCommand());
         return list;
     }
 

@@ -52,6 +52,7 @@ final class PredictCommand implements Command {
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("model", "FILE", null, "model file (.nlmf) (required)"));
+        o.add(Models.PAIR_MODEL);
         return o;
     }
 
@@ -65,9 +66,10 @@ final class PredictCommand implements Command {
         File imageFile = new File(args.positional().get(0));
         GrayImage luminance = readLuminance(imageFile);
         Sequential model = Models.load(modelFile);
+        DigitRecognizer recognizer = Models.recognizer(model, modelFile, args);
         DigitRecognizer.Reading reading;
         try {
-            reading = new DigitRecognizer(model).recognize(new PhotoBinarizer().binarize(luminance));
+            reading = recognizer.recognize(new PhotoBinarizer().binarize(luminance));
         } catch (EmptyDrawingException e) {
             throw new CommandFailedException(imageFile + ": no digit found (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -37,6 +37,7 @@ final class RobustnessCommand implements Command {
     public List<Option> options() {
         List<Option> o = new ArrayList<>();
         o.add(Option.value("model", "FILE", null, "model file (.nlmf) (required)"));
+        o.add(Models.PAIR_MODEL);
         o.add(Option.value("split", "NAME", "held-out", "held-out (report) or tuning (what thresholds were chosen on)"));
         o.add(Option.value("singles", "N", "300", "single digits (each read as ink and as two photos)"));
         o.add(Option.value("pairs", "N", "100", "two-digit strings per gap"));
@@ -62,8 +63,10 @@ final class RobustnessCommand implements Command {
         } catch (IllegalStateException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }
+        DigitRecognizer recognizer = Models.recognizer(model, file, args);
         console.out().println("split: " + splitName + " (fonts: " + String.join(", ", sets.familyNames()) + ")");
-        RecognitionEvaluation evaluation = new RecognitionEvaluation(new DigitRecognizer(model), new PhotoBinarizer());
+        console.out().println("pair network: " + (recognizer.pairModel() == null ? "none" : "yes"));
+        RecognitionEvaluation evaluation = new RecognitionEvaluation(recognizer, new PhotoBinarizer());
         try {
             console.out().print(RecognitionEvaluation.table(evaluation.run(sets, singles, pairs)));
         } catch (IllegalArgumentException | IllegalStateException e) {

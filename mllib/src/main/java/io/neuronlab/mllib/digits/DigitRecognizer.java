@@ -20,11 +20,14 @@ import java.util.List;
 public final class DigitRecognizer {
     /**
      * Below this {@linkplain Prediction#confidence() confidence} the answer is "not sure". Fitted on the tuning
-     * split of the font-digit sets (docs/digits.md) as the highest threshold flagging under 5 % of the right
-     * readings: 0.84 flags 4.8 % of them and catches 41 % of the errors there; the network's own top probability
-     * at its best threshold (0.9) caught 32 %, temperature-scaled probabilities (T = 2…5) 38–41 %.
+     * split of the font-digit sets (docs/digits.md): alone, 0.84 was the highest threshold flagging under 5 % of
+     * the right readings (catching 41 % of the errors; the network's own top probability at its best threshold,
+     * 0.9, caught 32 %, temperature-scaled probabilities 38–41 %). With a pair network's doubts
+     * ({@link #DOUBT_ONE_TWO}, {@link #DOUBT_CUT_TWO}) flagging the confident touching-pair errors, 0.80 leaves
+     * room under 5 %: tuning split (600 digits, 400 pairs per gap) errors flagged 37 → 83 %, right readings
+     * flagged 4.9 → 4.3 % (0.82: 84 % / 4.8 %; 0.84: 86 % / 5.3 %).
      */
-    public static final float DEFAULT_SURE_THRESHOLD = 0.84f;
+    public static final float DEFAULT_SURE_THRESHOLD = 0.80f;
 
     /**
      * The copies a confidence is averaged over: the input moved by this many pixels left, right, up and down.
@@ -37,32 +40,49 @@ public final class DigitRecognizer {
         {-CONFIDENCE_SHIFT, 0}, {CONFIDENCE_SHIFT, 0}, {0, -CONFIDENCE_SHIFT}, {0, CONFIDENCE_SHIFT}};
 
     private final Layer model;
+    private final Layer pairModel;   // null: no "one or two digits?" network (cuts by width and log-odds only)
     private final boolean flatInput;
     private final float sureThreshold;
     private final DigitSegmenter segmenter = new DigitSegmenter();
 
     public DigitRecognizer(Layer model) {
-        this(model, false, DEFAULT_SURE_THRESHOLD);
+        this(model, null, false, DEFAULT_SURE_THRESHOLD);
     }
 
-    private DigitRecognizer(Layer model, boolean flatInput, float sureThreshold) {
+    /**
+     * A recogniser that also asks {@code pairModel} ({@link PairModel}, the app's {@code models/pairs.nlmf})
+     * whether each group of ink is one digit or two touching digits: a reading it disagrees
+     * with is "not sure" (see {@link #recognize}).
+     */
+    public DigitRecognizer(Layer model, Layer pairModel) {
+        this(model, pairModel, false, DEFAULT_SURE_THRESHOLD);
+    }
+
+    private DigitRecognizer(Layer model, Layer pairModel, boolean flatInput, float sureThreshold) {
         if (!(sureThreshold >= 0 && sureThreshold <= 1)) {
             throw new IllegalArgumentException("sure threshold must be a probability in [0, 1], got " + sureThreshold);
         }
         this.model = model;
+        this.pairModel = pairModel;
         this.flatInput = flatInput;
         this.sureThreshold = sureThreshold;
         model.train(false);
+        if (pairModel != null) pairModel.train(false);
     }
 
     /** For fully connected models that take {@code [N, 784]}. */
     public static DigitRecognizer forFlatInput(Layer model) {
-        return new DigitRecognizer(model, true, DEFAULT_SURE_THRESHOLD);
+        return new DigitRecognizer(model, null, true, DEFAULT_SURE_THRESHOLD);
     }
 
-    /** The same model with another "not sure" threshold. */
+    /** The same models with another "not sure" threshold. */
     public DigitRecognizer withSureThreshold(float threshold) {
-        return new DigitRecognizer(model, flatInput, threshold);
+        return new DigitRecognizer(model, pairModel, flatInput, threshold);
+    }
+
+    /** The "one or two digits?" network, or null. */
+    public Layer pairModel() {
+        return pairModel;
     }
 
     public Layer model() {
@@ -206,7 +226,10 @@ public final class DigitRecognizer {
     }
 
     /**
-     * Splits {@code image} (ink = 1 on 0, any size) into digits and recognises each.
+     * Splits {@code image} (ink = 1 on 0, any size) into digits and recognises each. With a pair network, a digit
+     * is also "not sure" when the network disagrees with how many digits its group of ink was read as: a group
+     * read as one digit that it calls two ({@link #DOUBT_ONE_TWO}), or a group cut in two that it does not
+     * clearly call two ({@link #DOUBT_CUT_TWO}).
      *
      * @throws EmptyDrawingException when there is no ink — never a guess for an empty canvas
      */
@@ -215,20 +238,73 @@ public final class DigitRecognizer {
         List<GrayImage> inputs = new ArrayList<>();
         for (DigitSegmenter.Segment s : segments) inputs.add(s.mnistInput());
         float[][] wholeTop = topReadings(inputs);
+        float[] two = pairModel == null ? null : twoProbabilities(inputs);
         List<DigitSegmenter.Segment> finalSegments = new ArrayList<>();
+        List<Boolean> doubted = new ArrayList<>();   // per final segment: the pair network disagrees with the count
         for (int i = 0; i < segments.size(); i++) {
             DigitSegmenter.Segment s = segments.get(i);
             DigitSegmenter.Segment[] cut = bestCut(s, wholeTop[i]);
             if (cut == null) {
                 finalSegments.add(s);
+                doubted.add(two != null && two[i] >= DOUBT_ONE_TWO);
             } else {
                 Collections.addAll(finalSegments, cut);
+                boolean doubt = two != null && two[i] < DOUBT_CUT_TWO;
+                doubted.add(doubt);
+                doubted.add(doubt);
             }
         }
         List<GrayImage> finalInputs = new ArrayList<>();
         for (DigitSegmenter.Segment s : finalSegments) finalInputs.add(s.mnistInput());
-        return new Reading(Collections.unmodifiableList(finalSegments),
-            Collections.unmodifiableList(predictAll(finalInputs)));
+        List<Prediction> predictions = predictAll(finalInputs);
+        List<Prediction> out = new ArrayList<>(predictions.size());
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction p = predictions.get(i);
+            out.add(doubted.get(i) && p.sure()
+                ? new Prediction(p.probabilities(), p.digit(), p.probability(), p.confidence(), false) : p);
+        }
+        return new Reading(Collections.unmodifiableList(finalSegments), Collections.unmodifiableList(out));
+    }
+
+    /**
+     * A group read as one digit that the pair network calls two with at least this probability is "not sure".
+     * The network is trained on MNIST's hands, and some single font digits (a 1 with a foot, a wide 8) look like
+     * two to it, hence the high bar (tuning split, 600 digits and 400 pairs per gap, with the thresholds here:
+     * errors flagged 83 % and right readings 4.3 %; 0.999: 84 % / 5.7 %; 0.99999: 83 % / 4.1 %).
+     */
+    static final float DOUBT_ONE_TWO = 0.9999f;
+
+    /**
+     * A group cut in two while the pair network gives two digits less than this is "not sure": the single digits
+     * cut in two (a 1 with a foot read "11", an 8 read "69") and pairs cut in the wrong place score lower than
+     * most touching pairs cut right (tuning split, with the other thresholds here: 0.99 catches 76 % of the
+     * errors flagging 4.1 % of right readings, 0.999 78 % / 4.1 %, 0.9999 83 % / 4.3 %, 0.99999 85 % / 4.5 %;
+     * the middle one kept for its margin under 5 %).
+     */
+    static final float DOUBT_CUT_TWO = 0.9999f;
+
+    /** The pair network's probability of "two touching digits" for each 28×28 input, in one forward pass. */
+    private float[] twoProbabilities(List<GrayImage> inputs) {
+        int n = inputs.size();
+        float[] batch = new float[n * 784];
+        for (int i = 0; i < n; i++) System.arraycopy(inputs.get(i).pixels(), 0, batch, i * 784, 784);
+        Tensor scores;
+        try (NoGrad scope = NoGrad.enter()) {
+            scores = pairModel.forward(Tensor.of(batch, n, 1, 28, 28));
+        }
+        if (scores.dim() != 2 || scores.size(0) != n || scores.size(1) != 2) {
+            throw new IllegalStateException("the pair model must output [" + n + ", 2], got "
+                + java.util.Arrays.toString(scores.shape()));
+        }
+        float[] s = scores.data();
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (1 / (1 + Math.exp(s[2 * i] - s[2 * i + 1])));   // softmax of two scores
+            if (Float.isNaN(out[i])) {
+                throw new IllegalStateException("the pair model's scores for input " + i + " are not numbers (NaN)");
+            }
+        }
+        return out;
     }
 
     /** A segment at least this much wider than tall (width / height) may be two digits that touch. */

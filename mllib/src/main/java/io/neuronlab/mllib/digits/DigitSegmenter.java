@@ -161,12 +161,20 @@ public final class DigitSegmenter {
      * ink is thinnest), best first; at most {@code max}. Each half is trimmed and preprocessed like a segment.
      */
     public List<Segment[]> cuts(Segment s, int max) {
+        return cuts(s, max, 0.25f);
+    }
+
+    /**
+     * {@link #cuts(Segment, int)} with minima searched between {@code margin} × width from either side (0.25: the
+     * middle half; smaller reaches a narrow digit such as a 1 at the edge).
+     */
+    public List<Segment[]> cuts(Segment s, int max, float margin) {
         GrayImage ink = s.ink();
         int w = ink.width(), h = ink.height();
         float[] column = new float[w];
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) column[x] += ink.get(x, y);
         List<Integer> minima = new ArrayList<>();
-        int from = Math.max(1, w / 4), to = Math.min(w - 2, (3 * w) / 4);
+        int from = Math.max(1, (int) (w * margin)), to = Math.min(w - 2, (int) (w * (1 - margin)));
         for (int x = from; x <= to; x++) {
             if (column[x] <= column[x - 1] && column[x] <= column[x + 1]) minima.add(x);
         }
@@ -195,7 +203,7 @@ public final class DigitSegmenter {
     private Segment part(Segment s, int x0, int x1) {
         GrayImage strip = s.ink().crop(x0, 0, x1 - x0, s.ink().height());
         GrayImage.Box b = strip.inkBounds(inkThreshold);
-        if (b == null || Math.max(b.width(), b.height()) < 2) return null;
+        if (b == null || Math.max(b.width(), b.height()) < MnistPreprocessor.MIN_INK_SIDE) return null;
         GrayImage only = strip.crop(b.x(), b.y(), b.width(), b.height());
         GrayImage.Box at = new GrayImage.Box(s.bounds().x() + x0 + b.x(), s.bounds().y() + b.y(), b.width(), b.height());
         return new Segment(at, preprocessor.process(only), only);

@@ -69,7 +69,7 @@ public class DigitRecognizerTest {
         assertEquals(top, p.probability(), 1e-6f);
         assertEquals((1 - top) / 9, p.probabilities()[7], 1e-6f);
         assertEquals("the same scores for every shifted copy: confidence = probability", top, p.confidence(), 1e-6f);
-        assertFalse("0.786 is below the default 0.84", p.sure());
+        assertFalse("0.786 is below the default 0.80", p.sure());
         assertTrue("0.786 is above a 0.7 threshold", r.withSureThreshold(0.7f).predict(new GrayImage(28, 28)).sure());
     }
 
@@ -166,6 +166,54 @@ public class DigitRecognizerTest {
             fail("expected IllegalArgumentException");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("32x28") && e.getMessage().contains("MnistPreprocessor"));
+        }
+    }
+
+    /** A stand-in pair network: scores (0, {@code twoLogit}) for every input, so p(two) = 1 / (1 + e^-twoLogit). */
+    static final class FixedTwo extends Layer {
+        final float twoLogit;
+
+        FixedTwo(float twoLogit) {
+            this.twoLogit = twoLogit;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            assertArrayEquals(new int[] {x.size(0), 1, 28, 28}, x.shape());
+            float[] out = new float[x.size(0) * 2];
+            for (int i = 0; i < x.size(0); i++) out[2 * i + 1] = twoLogit;
+            return Tensor.of(out, x.size(0), 2);
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOutput) {
+            throw new UnsupportedOperationException("inference only");
+        }
+    }
+
+    @Test
+    public void aDigitThePairNetworkCallsTwoTouchingDigitsIsNotSure() {
+        List<Stroke> strokes = Arrays.asList(
+            Stroke.of(700, 100, 860, 100, 860, 400, 700, 400, 700, 100),
+            Stroke.of(480, 100, 470, 400),
+            Stroke.of(200, 100, 190, 400));
+        GrayImage canvas = new StrokeRasterizer(24).rasterize(strokes, 1000, 500);
+        DigitRecognizer.Reading alone = new DigitRecognizer(new WidthRule()).withSureThreshold(0.7f).recognize(canvas);
+        // p(two) = 1 - 2e-9: every digit, read as one, is doubted; the digits and their confidences stay
+        DigitRecognizer.Reading doubted = new DigitRecognizer(new WidthRule(), new FixedTwo(20)).withSureThreshold(0.7f)
+            .recognize(canvas);
+        assertEquals("110", doubted.number());
+        assertFalse(doubted.sure());
+        for (int i = 0; i < 3; i++) {
+            assertFalse(doubted.predictions().get(i).sure());
+            assertEquals(alone.predictions().get(i).confidence(), doubted.predictions().get(i).confidence(), 0f);
+        }
+        // p(two) = 0.99966, under DOUBT_ONE_TWO = 0.9999: no doubt; nor with a network sure it is one digit
+        for (float logit : new float[] {8, -20}) {
+            DigitRecognizer.Reading r = new DigitRecognizer(new WidthRule(), new FixedTwo(logit)).withSureThreshold(0.7f)
+                .recognize(canvas);
+            assertEquals("110", r.number());
+            assertTrue("p(two) logit " + logit, r.sure());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.neuronlab.mllib.digits.DigitModel;
 import io.neuronlab.mllib.digits.DigitRecognizer;
 import io.neuronlab.mllib.digits.FeatureMaps;
 import io.neuronlab.mllib.digits.GrayImage;
+import io.neuronlab.mllib.digits.PairModel;
 import io.neuronlab.mllib.digits.SyntheticFingerDigits;
 import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.nn.engine.JavaConvEngine;
@@ -129,9 +130,9 @@ public class ConcurrentInferenceTest {
 
     @Test
     public void sharedRecognizerReadsEveryThreadsDrawing() throws Exception {
-        // the Draw path: segmentation, preprocessing and a batch of digits per drawing
+        // the Draw path: segmentation, preprocessing, the pair network and a batch of digits per drawing
         Sequential model = DigitModel.build(4);
-        DigitRecognizer recognizer = new DigitRecognizer(model);
+        DigitRecognizer recognizer = new DigitRecognizer(model, PairModel.build(5));
         for (int threads : new int[] {2, 4, 8}) {
             assertEquals(threads + " threads", 0, wrongAnswers(threads, t -> {
                 SyntheticFingerDigits digits = new SyntheticFingerDigits(400 + t);
@@ -144,9 +145,10 @@ public class ConcurrentInferenceTest {
             }, x -> {
                 GrayImage drawing = new GrayImage(x.size(1), x.size(0), x.data().clone());
                 List<DigitRecognizer.Prediction> read = recognizer.recognize(drawing).predictions();
-                float[] all = new float[read.size() * 10];
+                float[] all = new float[read.size() * 11];
                 for (int i = 0; i < read.size(); i++) {
-                    System.arraycopy(read.get(i).probabilities(), 0, all, i * 10, 10);
+                    System.arraycopy(read.get(i).probabilities(), 0, all, i * 11, 10);
+                    all[i * 11 + 10] = read.get(i).sure() ? 1 : 0;   // the pair network's doubt shows here
                 }
                 return Tensor.of(all, all.length);
             }));
