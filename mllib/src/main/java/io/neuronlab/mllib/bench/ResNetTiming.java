@@ -44,8 +44,8 @@ final class ResNetTiming {
     /**
      * Warm-up before the inference timings: the JIT compiles the kernels within the first second, but the JVM's heap
      * keeps growing into memory it has never touched for a few seconds more (every page's first touch is a fault,
-     * slow on this virtual machine), and in a fresh JVM the batch-1 forward read 100 ms after one second and 45 ms
-     * after three. PyTorch's allocator keeps its memory from the first call.
+     * slow on this virtual machine): in a fresh JVM on the quiet machine, three groups of ten batch-1 forwards in a
+     * row (2 threads) had medians of 99.5, 64.7 and 45.2 ms. PyTorch's allocator keeps its memory from the first call.
      */
     static final long INFERENCE_WARM_UP_NANOS = 3_000_000_000L;
     /** The bench-pytorch.py sibling that runs torchvision's ResNet-18. */

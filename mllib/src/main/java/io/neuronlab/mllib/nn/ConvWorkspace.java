@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class ConvWorkspace {
     /**
      * Evaluation's columns, one array per calling thread shared by every layer (a forward uses them only until it
-     * returns): a ResNet-18 forward at 224×224 would otherwise take 40 MB of fresh arrays, each big enough for the
+     * returns): a ResNet-18 forward at 224×224 would otherwise take about 60 MB of fresh arrays, each big enough for the
      * garbage collector to place and reclaim it on its own (G1's humongous objects), and clear them all. Softly
      * held: the collector may take them back when memory runs short.
      */
