@@ -96,7 +96,9 @@ public final class Conv2d extends Layer {
             return y;
         }
         boolean keep = keepsScratch();
-        float[] col = workspace.columns(g.n * g.columnsPerImage(), keep);
+        // training keeps the whole batch's columns for the backward; evaluation unfolds into each thread's scratch,
+        // one image (or group) at a time, so its memory does not grow with the batch
+        float[] kept = keep ? workspace.columns(g.n * g.columnsPerImage()) : null;
         float[] y = output.get(g.n * g.outputPerImage(), reusesBuffers()); // every value set by the kernels
         float[] xd = x.data();
         float[] w = weight.data();
@@ -104,25 +106,30 @@ public final class Conv2d extends Layer {
         int group = ConvKernels.imagesPerGroup(g);
         if (group > 1) {
             // small planes: groups of images side by side, one GEMM per group; each thread takes a share of groups
-            float[][] rows = workspace.groupRows(Parallel.threads(), g.outC * group * g.plane, keepsScratch());
+            float[][] rows = workspace.groupRows(Parallel.threads(), g.outC * group * g.plane, keep);
             Parallel.forRange(groups(g, group), rows.length, (part, from, to) -> {
+                float[] col = keep ? kept : ConvWorkspace.threadColumns(group * g.columnsPerImage());
                 for (int j = from; j < to; j++) {
-                    ConvKernels.forwardGroup(g, xd, j * group, Math.min(group, g.n - j * group), w, b, col, rows[part], y);
+                    int first = j * group;
+                    ConvKernels.forwardGroup(g, xd, first, Math.min(group, g.n - first), w, b, col,
+                        keep ? first * g.columnsPerImage() : 0, rows[part], y);
                 }
             });
         } else if (g.n == 1 && !Parallel.insideParallel() && ConvKernels.splitsByLines(g, Parallel.threads())) {
             // one image: its output lines are shared out instead
+            float[] col = keep ? kept : ConvWorkspace.threadColumns(g.columnsPerImage());
             ConvKernels.forwardImageByLines(g, xd, 0, w, b, col, 0, y);
         } else {
             // images are independent: each thread takes a share of the batch
             Parallel.forRange(g.n, Integer.MAX_VALUE, (part, from, to) -> {
+                float[] col = keep ? kept : ConvWorkspace.threadColumns(g.columnsPerImage());
                 for (int i = from; i < to; i++) {
-                    ConvKernels.forwardImage(g, xd, i, w, b, col, i * g.columnsPerImage(), y);
+                    ConvKernels.forwardImage(g, xd, i, w, b, col, keep ? i * g.columnsPerImage() : 0, y);
                 }
             });
         }
         // evaluation's columns are the thread's, overwritten by the next layer: a backward unfolds the input again
-        last = keep ? new LastForward(g, col, null, group) : new LastForward(g, null, x, 1);
+        last = keep ? new LastForward(g, kept, null, group) : new LastForward(g, null, x, 1);
         return Tensor.of(y, g.outputShape());
     }
 
@@ -223,7 +230,7 @@ public final class Conv2d extends Layer {
 
     /** The im2col columns of {@code x} for backward, when the forward kept none (an engine's, or evaluation's). */
     private float[] engineColumns(ConvGeometry g, Tensor x) {
-        float[] col = workspace.columns(g.n * g.columnsPerImage(), true);
+        float[] col = workspace.columns(g.n * g.columnsPerImage());
         for (int i = 0; i < g.n; i++) {
             Im2col.im2colRows(x.data(), i * g.imageSize(), inC, g.h, g.w, k, k, stride, pad, col, i * g.columnsPerImage());
         }

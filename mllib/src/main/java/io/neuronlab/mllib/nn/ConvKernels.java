@@ -98,13 +98,13 @@ public final class ConvKernels {
 
     /**
      * The forward of images {@code [first, first + count)} in the batch-wide layout: their columns into {@code col}
-     * (rows {@code count·OH·OW} long, from {@code first · C·KH·KW}), {@code rows [O, count·OH·OW] = W · col}, then
+     * (rows {@code count·OH·OW} long, from {@code colOffset}: {@code first · C·KH·KW} in the whole batch's columns a
+     * training forward keeps, 0 in a thread's scratch), {@code rows [O, count·OH·OW] = W · col}, then
      * each image's part plus the bias into {@code y} (NCHW, every value written). {@code rows} is scratch.
      */
     static void forwardGroup(ConvGeometry g, float[] x, int first, int count, float[] weight, float[] bias,
-                             float[] col, float[] rows, float[] y) {
+                             float[] col, int colOffset, float[] rows, float[] y) {
         int len = count * g.plane;
-        int colOffset = first * g.columnsPerImage();
         long t0 = Profiler.start();
         for (int i = 0; i < count; i++) {
             Im2col.im2colRows(x, (first + i) * g.imageSize(), g.inC, g.h, g.w, g.kh, g.kw, g.stride, g.pad, col,

@@ -22,19 +22,21 @@ final class ConvWorkspace {
     private float[][] groupRows;
 
     /**
-     * At least {@code size} floats for a forward's columns: the layer's kept array when {@code keep} (single caller),
-     * else the calling thread's (see {@link #THREAD_COLUMNS}), which the next forward on this thread overwrites.
+     * At least {@code size} floats of the calling thread's evaluation columns (see {@link #THREAD_COLUMNS}); the next
+     * forward on this thread overwrites them.
      */
-    float[] columns(int size, boolean keep) {
-        if (!keep) {
-            SoftReference<float[]> ref = THREAD_COLUMNS.get();
-            float[] mine = ref == null ? null : ref.get();
-            if (mine == null || mine.length < size) {
-                mine = new float[size];
-                THREAD_COLUMNS.set(new SoftReference<>(mine));
-            }
-            return mine;
+    static float[] threadColumns(int size) {
+        SoftReference<float[]> ref = THREAD_COLUMNS.get();
+        float[] mine = ref == null ? null : ref.get();
+        if (mine == null || mine.length < size) {
+            mine = new float[size];
+            THREAD_COLUMNS.set(new SoftReference<>(mine));
         }
+        return mine;
+    }
+
+    /** {@code size} floats for a training forward's columns, kept for the backward (single caller). */
+    float[] columns(int size) {
         if (columns == null || columns.length != size) {
             columns = new float[size];
         }

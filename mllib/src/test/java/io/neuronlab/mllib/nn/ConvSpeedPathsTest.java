@@ -393,6 +393,36 @@ public class ConvSpeedPathsTest {
     }
 
     @Test
+    public void evaluationBatchesAreTheDirectConvolutionImageByImage() {
+        // evaluation unfolds each image (or group of small-plane images) into the thread's own scratch
+        int[][] configs = { // c, o, h, w, k, stride, pad: a wide plane, LeNet's grouped small plane, stride 2
+            {3, 5, 20, 19, 3, 1, 1}, {6, 16, 14, 14, 5, 1, 0}, {2, 4, 11, 9, 3, 2, 1},
+        };
+        for (int[] cfg : configs) {
+            Random r = new Random(14);
+            Conv2d conv = new Conv2d(cfg[0], cfg[1], cfg[4], cfg[5], cfg[6], new He(), r);
+            System.arraycopy(GradChecks.gaussian(r, cfg[1]).data(), 0, conv.bias().data(), 0, cfg[1]);
+            conv.train(false);
+            int n = 7;
+            Tensor x = GradChecks.gaussian(r, n, cfg[0], cfg[2], cfg[3]);
+            int per = x.numel() / n;
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                float[] got = conv.forward(x).data();
+                for (int i = 0; i < n; i++) {
+                    Tensor xi = Tensor.of(java.util.Arrays.copyOfRange(x.data(), i * per, (i + 1) * per), 1, cfg[0],
+                        cfg[2], cfg[3]);
+                    double[] expected = directConvolution(conv, xi);
+                    for (int e = 0; e < expected.length; e++) {
+                        assertEquals("config " + java.util.Arrays.toString(cfg) + ", " + threads + " threads, image "
+                            + i + " entry " + e, expected[e], got[i * expected.length + e], 1e-5 * (1 + Math.abs(expected[e])));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     public void backwardAfterAnEvaluationForwardUnfoldsItsOwnInputAgain() {
         // evaluation forwards share the thread's columns; a later layer's forward overwrites them, so the backward
         // must give the gradients of this layer's own input (as after a training forward), not of the last one
