@@ -169,13 +169,16 @@ public class TrainActivity extends FeatureActivity {
         return LabSettings.Data.values()[Math.max(0, data.getSelectedItemPosition())];
     }
 
-    /** Under the data choice: nothing for the slice; for the user's samples how they split, or what is missing. */
+    /**
+     * Under the data choice (whose labels stay short enough for one line on a small phone): the slice's size, or how
+     * the user's samples split, or what is missing.
+     */
     private void showDataInfo() {
+        dataInfo.setVisibility(View.VISIBLE);
         if (chosenData() == LabSettings.Data.MNIST_SLICE) {
-            dataInfo.setVisibility(View.GONE);
+            dataInfo.setText(R.string.lab_data_mnist_info);
             return;
         }
-        dataInfo.setVisibility(View.VISIBLE);
         int[] labels = model.sampleLabels().getValue();
         String problem = SamplesText.labProblem(this, labels);
         dataInfo.setText(problem != null ? problem : SamplesText.labSplit(this, labels));

@@ -72,7 +72,9 @@ public class LabDataChoiceTest {
     public void myHandwritingTrainsAndTestsOnTheStoredSamples() throws Exception {
         List<DigitSampleEntity> stored = StoredSamples.store(database, 4, -1, 0);
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
-            onView(withId(R.id.lab_data_info)).check(matches(org.hamcrest.Matchers.not(isDisplayed())));
+            onView(withId(R.id.lab_data_info)).perform(scrollTo()).check(matches(withText(
+                    "Real MNIST digits that come with the app: 12,000 to train on (at most the Images number),"
+                    + " 2,000 to test on.")));
             chooseMyHandwriting(scenario);
             // 4 of each digit: one of each held out to test on, three to train on
             onView(withId(R.id.lab_data_info)).perform(scrollTo()).check(matches(withText(
