@@ -41,18 +41,27 @@ public final class DigitModel {
 
     /** A freshly initialised network (He initialisation, seeded). */
     public static Sequential build(long seed) {
+        return twoConvNet(seed, CONV1, CONV2, HIDDEN, 10);
+    }
+
+    /**
+     * The shape the digit network and {@link PairModel} share, at the given widths: two 5×5 "same" convolutions with
+     * ReLU and 2×2 max-pooling (28 → 14 → 7), then a hidden dense layer and {@code classes} outputs. He
+     * initialisation drawn from one {@code Random(seed)} in layer order, so a seed gives the same weights every time.
+     */
+    static Sequential twoConvNet(long seed, int conv1, int conv2, int hidden, int classes) {
         Random r = new Random(seed);
         return new Sequential()
-            .add("conv1", new Conv2d(1, CONV1, 5, 1, 2, new He(), r))
+            .add("conv1", new Conv2d(1, conv1, 5, 1, 2, new He(), r))
             .add("relu1", new ReLU())
             .add("pool1", new MaxPool2d(2, 2))
-            .add("conv2", new Conv2d(CONV1, CONV2, 5, 1, 2, new He(), r))
+            .add("conv2", new Conv2d(conv1, conv2, 5, 1, 2, new He(), r))
             .add("relu2", new ReLU())
             .add("pool2", new MaxPool2d(2, 2))
             .add("flatten", new Flatten())
-            .add("fc1", new Linear(CONV2 * 7 * 7, HIDDEN, new He(), r))
+            .add("fc1", new Linear(conv2 * 7 * 7, hidden, new He(), r))
             .add("relu3", new ReLU())
-            .add("fc2", new Linear(HIDDEN, 10, new He(), r));
+            .add("fc2", new Linear(hidden, classes, new He(), r));
     }
 
     /** The architecture as the model file stores it (mllib's {@link ModelSerializer} layer specs). */

@@ -2,18 +2,12 @@ package io.neuronlab.mllib.digits;
 
 import io.neuronlab.mllib.data.DataLoader;
 import io.neuronlab.mllib.data.Dataset;
-import io.neuronlab.mllib.init.He;
 import io.neuronlab.mllib.io.LayerSpec;
 import io.neuronlab.mllib.io.ModelFile;
 import io.neuronlab.mllib.io.ModelFormatException;
 import io.neuronlab.mllib.io.ModelSerializer;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.loss.SoftmaxCrossEntropy;
-import io.neuronlab.mllib.nn.Conv2d;
-import io.neuronlab.mllib.nn.Flatten;
-import io.neuronlab.mllib.nn.Linear;
-import io.neuronlab.mllib.nn.MaxPool2d;
-import io.neuronlab.mllib.nn.ReLU;
 import io.neuronlab.mllib.nn.Sequential;
 import io.neuronlab.mllib.optim.Adam;
 import io.neuronlab.mllib.optim.StepLr;
@@ -25,7 +19,6 @@ import io.neuronlab.mllib.train.TrainingResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Random;
 
 /**
  * "One digit or two touching digits?" — a small CNN that looks at the same 28×28 input the digit network gets
@@ -49,20 +42,9 @@ public final class PairModel {
     private PairModel() {
     }
 
-    /** A freshly initialised network (He initialisation, seeded). */
+    /** A freshly initialised network (He initialisation, seeded): the digit network's shape, narrower, two outputs. */
     public static Sequential build(long seed) {
-        Random r = new Random(seed);
-        return new Sequential()
-            .add("conv1", new Conv2d(1, CONV1, 5, 1, 2, new He(), r))
-            .add("relu1", new ReLU())
-            .add("pool1", new MaxPool2d(2, 2))
-            .add("conv2", new Conv2d(CONV1, CONV2, 5, 1, 2, new He(), r))
-            .add("relu2", new ReLU())
-            .add("pool2", new MaxPool2d(2, 2))
-            .add("flatten", new Flatten())
-            .add("fc1", new Linear(CONV2 * 7 * 7, HIDDEN, new He(), r))
-            .add("relu3", new ReLU())
-            .add("fc2", new Linear(HIDDEN, 2, new He(), r));
+        return DigitModel.twoConvNet(seed, CONV1, CONV2, HIDDEN, 2);
     }
 
     /**
