@@ -97,14 +97,7 @@ public final class ArchitectureSpecs {
         int c3 = in.width(384);
         int c4 = in.width(256);
         LayerSpec features = sequential("features");
-        int size;
-        if (in.small()) {
-            features.withChild(conv("0", in.channels(), c1, 3, 1, 1, true));
-            size = in.size();
-        } else {
-            features.withChild(conv("0", in.channels(), c1, 11, 4, 2, true));
-            size = (in.size() + 4 - 11) / 4 + 1;
-        }
+        int size = alexStem(features, in, c1);
         features.withChild(cheap("1", new ReLU()));
         size = alexPool(features, "2", size);
         features.withChild(conv("3", c1, c2, 5, 1, 2, true)).withChild(cheap("4", new ReLU()));
@@ -113,17 +106,7 @@ public final class ArchitectureSpecs {
             .withChild(conv("8", c3, c4, 3, 1, 1, true)).withChild(cheap("9", new ReLU()))
             .withChild(conv("10", c4, c4, 3, 1, 1, true)).withChild(cheap("11", new ReLU()));
         alexPool(features, "12", size);
-        int hidden = in.width(4096);
-        LayerSpec classifier = sequential("classifier")
-            .withChild(cheap("0", new Dropout(0.5f, UNUSED)))
-            .withChild(linear("1", c4 * 6 * 6, hidden))
-            .withChild(cheap("2", new ReLU()))
-            .withChild(cheap("3", new Dropout(0.5f, UNUSED)))
-            .withChild(linear("4", hidden, hidden))
-            .withChild(cheap("5", new ReLU()))
-            .withChild(linear("6", hidden, in.classes()));
-        return sequential("alexnet").withChild(features).withChild(cheap("avgpool", new AdaptiveAvgPool2d(6, 6)))
-            .withChild(cheap("flatten", new Flatten())).withChild(classifier);
+        return alexHead("alexnet", features, c4, in);
     }
 
     /** {@link AlexNet#published}: the paper's widths, LRN after the first two convolutions' ReLUs. */
@@ -133,14 +116,7 @@ public final class ArchitectureSpecs {
         int c3 = in.width(384);
         int c5 = in.width(256);
         LayerSpec features = sequential("features");
-        int size;
-        if (in.small()) {
-            features.withChild(conv("0", in.channels(), c1, 3, 1, 1, true));
-            size = in.size();
-        } else {
-            features.withChild(conv("0", in.channels(), c1, 11, 4, 2, true));
-            size = (in.size() + 4 - 11) / 4 + 1;
-        }
+        int size = alexStem(features, in, c1);
         features.withChild(cheap("1", new ReLU())).withChild(cheap("2", LocalResponseNorm.alexNet()));
         size = alexPool(features, "3", size);
         features.withChild(conv("4", c1, c2, 5, 1, 2, true)).withChild(cheap("5", new ReLU()))
@@ -150,16 +126,31 @@ public final class ArchitectureSpecs {
             .withChild(conv("10", c3, c3, 3, 1, 1, true)).withChild(cheap("11", new ReLU()))
             .withChild(conv("12", c3, c5, 3, 1, 1, true)).withChild(cheap("13", new ReLU()));
         alexPool(features, "14", size);
+        return alexHead("alexnet2012", features, c5, in);
+    }
+
+    /** Both AlexNets' first convolution into {@code features}: 11×11 stride 4 at 224, 3×3 stride 1 on small inputs. */
+    private static int alexStem(LayerSpec features, ImageInput in, int c1) {
+        if (in.small()) {
+            features.withChild(conv("0", in.channels(), c1, 3, 1, 1, true));
+            return in.size();
+        }
+        features.withChild(conv("0", in.channels(), c1, 11, 4, 2, true));
+        return (in.size() + 4 - 11) / 4 + 1;
+    }
+
+    /** Both AlexNets after their features: adaptive pooling to 6×6, then the dropout/dense classifier. */
+    private static LayerSpec alexHead(String name, LayerSpec features, int channels, ImageInput in) {
         int hidden = in.width(4096);
         LayerSpec classifier = sequential("classifier")
             .withChild(cheap("0", new Dropout(0.5f, UNUSED)))
-            .withChild(linear("1", c5 * 6 * 6, hidden))
+            .withChild(linear("1", channels * 6 * 6, hidden))
             .withChild(cheap("2", new ReLU()))
             .withChild(cheap("3", new Dropout(0.5f, UNUSED)))
             .withChild(linear("4", hidden, hidden))
             .withChild(cheap("5", new ReLU()))
             .withChild(linear("6", hidden, in.classes()));
-        return sequential("alexnet2012").withChild(features).withChild(cheap("avgpool", new AdaptiveAvgPool2d(6, 6)))
+        return sequential(name).withChild(features).withChild(cheap("avgpool", new AdaptiveAvgPool2d(6, 6)))
             .withChild(cheap("flatten", new Flatten())).withChild(classifier);
     }
 
