@@ -105,6 +105,18 @@ public class LabWorkerTest {
         }
     }
 
+    /** Waits until {@code runner}'s run and its WorkManager work have both ended (after a stop). */
+    private void waitForTheEndOf(LabRunner runner) throws Exception {
+        waitFor("the first run to end", () -> now(runner).isDone());
+        waitFor("the first work to end", () -> {
+            try {
+                return infos().get(0).getState().isFinished();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     private static LabProgress now(LabRunner runner) {
         return runner.progress().getValue();
     }
@@ -203,14 +215,7 @@ public class LabWorkerTest {
         float[] savedTestAccuracy = Arrays.copyOf(now(first).testAccuracy, savedEpochs);
         assertTrue("saved " + savedEpochs + " epochs", savedEpochs >= 1 && savedEpochs < 4);
         first.stop(); // ends this process's run (a stop deletes the checkpoint; the dead process's file comes back below)
-        waitFor("the first run to end", () -> now(first).isDone());
-        waitFor("the first work to end", () -> {
-            try {
-                return infos().get(0).getState().isFinished();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        waitForTheEndOf(first);
         Files.copy(disk.toPath(), checkpoint.toPath(), StandardCopyOption.REPLACE_EXISTING);
 
         // the app comes back in a new process: the screen offers the interrupted run and starts it through WorkManager
@@ -266,14 +271,7 @@ public class LabWorkerTest {
         int savedEpochs = ModelFile.read(diskCheckpoint).metadata().epochs();
         assertEquals("own samples", ModelFile.read(diskCheckpoint).metadata().dataset());
         first.stop();
-        waitFor("the first run to end", () -> now(first).isDone());
-        waitFor("the first work to end", () -> {
-            try {
-                return infos().get(0).getState().isFinished();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        waitForTheEndOf(first);
         assertFalse("a stopped run's snapshot goes with its checkpoint", snapshot.exists());
         Files.copy(diskCheckpoint.toPath(), checkpoint.toPath(), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(diskSnapshot.toPath(), snapshot.toPath(), StandardCopyOption.REPLACE_EXISTING);

@@ -125,17 +125,7 @@ public class TrainingControllerTest {
         File checkpoint = new File(folder.getRoot(), "run.nlmf");
         LabSettings settings = tiny(3);
         TrainingController first = new TrainingController(settings, train, test, checkpoint);
-        first.addListener(p -> {
-            if (p.epoch == 3 && p.batch == 4) {
-                throw new ProcessKilled(); // nothing after this point runs, as when Android kills the process
-            }
-        });
-        try {
-            first.run();
-            throw new AssertionError("the simulated kill did not happen");
-        } catch (ProcessKilled expected) {
-            // the checkpoint of epoch 2 stays on disk
-        }
+        killDuring(first, 3, 4); // the checkpoint of epoch 2 stays on disk
         float[] savedTrainAccuracy = first.progress().trainAccuracy;
         assertEquals(2, savedTrainAccuracy.length);
         assertEquals(settings, TrainingController.pendingSettings(checkpoint));
@@ -170,16 +160,7 @@ public class TrainingControllerTest {
     public void aCheckpointOfOtherSettingsIsNotResumed() throws Exception {
         File checkpoint = new File(folder.getRoot(), "run.nlmf");
         TrainingController first = new TrainingController(tiny(2), train, test, checkpoint);
-        first.addListener(p -> {
-            if (p.epoch == 2 && p.batch == 1) {
-                throw new ProcessKilled();
-            }
-        });
-        try {
-            first.run();
-        } catch (ProcessKilled expected) {
-            // killed
-        }
+        killDuring(first, 2, 1);
         TrainingController other = new TrainingController(tiny(2).withLearningRate(0.003f), train, test, checkpoint);
         assertEquals(0, other.run().resumedAfterEpoch);
     }
@@ -230,16 +211,7 @@ public class TrainingControllerTest {
         File checkpoint = new File(folder.getRoot(), "run.nlmf");
         LabSettings settings = tiny(2).withData(LabSettings.Data.MY_SAMPLES);
         TrainingController first = new TrainingController(settings, train, test, checkpoint, "samples-a");
-        first.addListener(p -> {
-            if (p.epoch == 2 && p.batch == 1) {
-                throw new ProcessKilled();
-            }
-        });
-        try {
-            first.run();
-        } catch (ProcessKilled expected) {
-            // killed after epoch 1's checkpoint
-        }
+        killDuring(first, 2, 1); // after epoch 1's checkpoint
         assertEquals(settings, TrainingController.pendingSettings(checkpoint));
         java.nio.file.Path saved = folder.getRoot().toPath().resolve("saved.nlmf");
         java.nio.file.Files.copy(checkpoint.toPath(), saved);
@@ -248,6 +220,24 @@ public class TrainingControllerTest {
         java.nio.file.Files.copy(saved, checkpoint.toPath());
         assertEquals("the same samples resume", 1,
             new TrainingController(settings, train, test, checkpoint, "samples-a").run().resumedAfterEpoch);
+    }
+
+    /**
+     * Runs {@code run} until its progress reaches {@code batch} of {@code epoch}, then kills it there: nothing after
+     * that point runs, as when Android kills the process (checkpoints already written stay on disk).
+     */
+    private static void killDuring(TrainingController run, int epoch, int batch) {
+        run.addListener(p -> {
+            if (p.epoch == epoch && p.batch == batch) {
+                throw new ProcessKilled();
+            }
+        });
+        try {
+            run.run();
+            throw new AssertionError("the simulated kill did not happen");
+        } catch (ProcessKilled expected) {
+            // killed
+        }
     }
 
     private static final class ProcessKilled extends Error {
