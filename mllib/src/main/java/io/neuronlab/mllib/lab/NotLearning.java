@@ -61,6 +61,22 @@ public record NotLearning(float startLoss, float explodedLoss, int explodedAtBat
     }
 
     /**
+     * The verdict of a run restored from its checkpoint: its batch losses fed one by one, as they came, then its latest
+     * epoch's test accuracy ({@code testAccuracy} empty: no epoch yet). Feeding only the whole curve at once would lose
+     * an explosion that has since left the latest {@value #WINDOW} batches, which the running run still reports.
+     */
+    public static NotLearning replay(float[] batchLoss, int count, float[] testAccuracy, int classes) {
+        NotLearning verdict = null;
+        for (int n = 1; n <= count; n++) {
+            verdict = afterBatch(verdict, batchLoss, n);
+        }
+        if (testAccuracy.length == 0 || count == 0) {
+            return verdict;
+        }
+        return afterEpoch(verdict, testAccuracy[testAccuracy.length - 1], count, classes, batchLoss[0]);
+    }
+
+    /**
      * The verdict after an epoch: {@code testAccuracy} is the latest epoch's, {@code batchesTrained} all batches so
      * far, {@code classes} the number of classes. Returns null while the run looks healthy.
      */

@@ -233,11 +233,7 @@ public final class TrainingController {
         lossCount = batchLoss.length;
         trainAccuracy = floats(extra.get(KEY_TRAIN_ACC));
         testAccuracy = floats(extra.get(KEY_TEST_ACC));
-        notLearning = NotLearning.afterBatch(null, batchLoss, lossCount);
-        if (testAccuracy.length > 0 && lossCount > 0) {
-            notLearning = NotLearning.afterEpoch(notLearning, testAccuracy[testAccuracy.length - 1], lossCount,
-                test.numClasses(), batchLoss[0]);
-        }
+        notLearning = NotLearning.replay(batchLoss, lossCount, testAccuracy, test.numClasses());
         return epochsBefore;
     }
 

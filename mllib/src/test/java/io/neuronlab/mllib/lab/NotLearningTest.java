@@ -37,6 +37,26 @@ public class NotLearningTest {
     }
 
     @Test
+    public void aRestoredRunStillReportsAnExplosionThatLeftTheWindow() {
+        // exploded at batch 3, then 22 calm batches (25 in all, past MIN_BATCHES): the latest ten alone are healthy
+        float[] losses = new float[25];
+        java.util.Arrays.fill(losses, 2f);
+        losses[1] = 7f;
+        losses[2] = 15f;
+        assertNull(NotLearning.afterBatch(null, losses, losses.length));
+        assertEquals(3, feed(losses).explodedAtBatch());
+        NotLearning restored = NotLearning.replay(losses, losses.length, new float[] {0.9f}, 10);
+        assertTrue(restored.lossExploded());
+        assertEquals(3, restored.explodedAtBatch());
+        assertFalse(restored.atChance());
+        // and the latest epoch's accuracy still judges chance
+        NotLearning atChance = NotLearning.replay(losses, losses.length, new float[] {0.5f, 0.11f}, 10);
+        assertTrue(atChance.atChance());
+        assertEquals(0.11f, atChance.testAccuracy(), 0f);
+        assertNull(NotLearning.replay(new float[] {2f, 1.5f}, 2, new float[0], 10));
+    }
+
+    @Test
     public void onlyTheLatestTenBatchesCount() {
         float[] losses = new float[25];
         java.util.Arrays.fill(losses, 2f);
