@@ -16,7 +16,7 @@ final class SamplesText {
 
     /** "7 (0), 2 (1)": the digits with fewer than {@link FineTuner#MIN_PER_DIGIT} samples and their counts, or null. */
     static String missingDigits(Context context, int[] labels) {
-        List<Integer> missing = SampleSplit.digitsNeedingSamples(labels);
+        List<Integer> missing = FineTuner.digitsNeedingSamples(labels);
         if (missing.isEmpty()) {
             return null;
         }

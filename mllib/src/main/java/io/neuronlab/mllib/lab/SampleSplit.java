@@ -20,14 +20,9 @@ public final class SampleSplit {
     private SampleSplit() {
     }
 
-    /** The digits with fewer than {@link FineTuner#MIN_PER_DIGIT} samples (empty: enough to train on). */
-    public static List<Integer> digitsNeedingSamples(int[] labels) {
-        return FineTuner.digitsNeedingSamples(labels);
-    }
-
     /** Throws an IllegalArgumentException naming the digits with too few samples, if any. */
     public static void requireEnough(int[] labels) {
-        List<Integer> missing = digitsNeedingSamples(labels);
+        List<Integer> missing = FineTuner.digitsNeedingSamples(labels);
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("training on your own samples needs at least " + FineTuner.MIN_PER_DIGIT
                 + " of every digit; too few of " + missing);

@@ -90,11 +90,11 @@ public class SampleSplitTest {
     public void tooFewOfAnyDigitIsRefusedNamingTheDigits() {
         int[] perDigit = {3, 3, 2, 3, 3, 3, 3, 0, 3, 3};
         Dataset all = SampleSplit.dataset(samples(perDigit));
-        assertEquals(Arrays.asList(2, 7), SampleSplit.digitsNeedingSamples(all.labels()));
+        assertEquals(Arrays.asList(2, 7), FineTuner.digitsNeedingSamples(all.labels()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SampleSplit.split(all, 100, 1));
         assertEquals("training on your own samples needs at least 3 of every digit; too few of [2, 7]", e.getMessage());
-        assertEquals(Arrays.asList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), SampleSplit.digitsNeedingSamples(new int[0]));
-        assertTrue(SampleSplit.digitsNeedingSamples(samplesLabels(3)).isEmpty());
+        assertEquals(Arrays.asList(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), FineTuner.digitsNeedingSamples(new int[0]));
+        assertTrue(FineTuner.digitsNeedingSamples(samplesLabels(3)).isEmpty());
     }
 
     private static int[] samplesLabels(int perDigit) {
