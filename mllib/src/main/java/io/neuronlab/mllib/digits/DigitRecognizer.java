@@ -154,6 +154,22 @@ public final class DigitRecognizer {
     /** The network's probabilities for each 28×28 input, in one forward pass. */
     private float[][] probabilities(List<GrayImage> inputs) {
         int n = inputs.size();
+        float[] s = scores(model, "digit", flatInput, 10, inputs);
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = ScalarMath.probabilities(java.util.Arrays.copyOfRange(s, i * 10, i * 10 + 10));
+            requireNumbers(out[i], i);
+        }
+        return out;
+    }
+
+    /**
+     * {@code net}'s scores {@code [n, classes]} for the 28×28 inputs (flat {@code [n, 784]} when {@code flat}), in
+     * one forward pass without gradients; {@code which} names the network in the error when its output is another
+     * shape.
+     */
+    private static float[] scores(Layer net, String which, boolean flat, int classes, List<GrayImage> inputs) {
+        int n = inputs.size();
         int area = MnistPreprocessor.SIZE * MnistPreprocessor.SIZE;
         float[] batch = new float[n * area];
         for (int i = 0; i < n; i++) {
@@ -161,22 +177,16 @@ public final class DigitRecognizer {
             requireMnistSize(g, i);
             System.arraycopy(g.pixels(), 0, batch, i * area, area);
         }
-        Tensor x = flatInput ? Tensor.of(batch, n, area) : Tensor.of(batch, n, 1, 28, 28);
+        Tensor x = flat ? Tensor.of(batch, n, area) : Tensor.of(batch, n, 1, 28, 28);
         Tensor scores;
         try (NoGrad scope = NoGrad.enter()) {
-            scores = model.forward(x);
+            scores = net.forward(x);
         }
-        if (scores.dim() != 2 || scores.size(0) != n || scores.size(1) != 10) {
-            throw new IllegalStateException("the digit model must output [" + n + ", 10], got "
+        if (scores.dim() != 2 || scores.size(0) != n || scores.size(1) != classes) {
+            throw new IllegalStateException("the " + which + " model must output [" + n + ", " + classes + "], got "
                 + java.util.Arrays.toString(scores.shape()));
         }
-        float[] s = scores.data();
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = ScalarMath.probabilities(java.util.Arrays.copyOfRange(s, i * 10, i * 10 + 10));
-            requireNumbers(out[i], i);
-        }
-        return out;
+        return scores.data();
     }
 
     private static void requireMnistSize(GrayImage g, int input) {
@@ -286,17 +296,7 @@ public final class DigitRecognizer {
     /** The pair network's probability of "two touching digits" for each 28×28 input, in one forward pass. */
     private float[] twoProbabilities(List<GrayImage> inputs) {
         int n = inputs.size();
-        float[] batch = new float[n * 784];
-        for (int i = 0; i < n; i++) System.arraycopy(inputs.get(i).pixels(), 0, batch, i * 784, 784);
-        Tensor scores;
-        try (NoGrad scope = NoGrad.enter()) {
-            scores = pairModel.forward(Tensor.of(batch, n, 1, 28, 28));
-        }
-        if (scores.dim() != 2 || scores.size(0) != n || scores.size(1) != 2) {
-            throw new IllegalStateException("the pair model must output [" + n + ", 2], got "
-                + java.util.Arrays.toString(scores.shape()));
-        }
-        float[] s = scores.data();
+        float[] s = scores(pairModel, "pair", false, 2, inputs);
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) (1 / (1 + Math.exp(s[2 * i] - s[2 * i + 1])));   // softmax of two scores
