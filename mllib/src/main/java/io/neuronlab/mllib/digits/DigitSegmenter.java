@@ -161,14 +161,23 @@ public final class DigitSegmenter {
      * ink is thinnest), best first; at most {@code max}. Each half is trimmed and preprocessed like a segment.
      */
     public List<Segment[]> cuts(Segment s, int max) {
-        return cuts(s, max, 0.25f);
+        return cuts(s, max, 0.25f, false);
     }
 
     /**
-     * {@link #cuts(Segment, int)} with minima searched between {@code margin} × width from either side (0.25: the
-     * middle half; smaller reaches a narrow digit such as a 1 at the edge).
+     * {@link #cuts(Segment, int)}, and with {@code bent} each vertical cut followed by the {@link InkPathCut} from
+     * its column — the path of least ink from top to bottom, for slanted or overlapping digits that no vertical
+     * line parts — when that path is not the same straight line (so up to {@code 2 × max} cuts).
      */
-    public List<Segment[]> cuts(Segment s, int max, float margin) {
+    public List<Segment[]> cuts(Segment s, int max, boolean bent) {
+        return cuts(s, max, 0.25f, bent);
+    }
+
+    /**
+     * {@link #cuts(Segment, int, boolean)} with minima searched between {@code margin} × width from either side
+     * (0.25: the middle half; smaller reaches a narrow digit such as a 1 at the edge).
+     */
+    public List<Segment[]> cuts(Segment s, int max, float margin, boolean bent) {
         GrayImage ink = s.ink();
         int w = ink.width(), h = ink.height();
         float[] column = new float[w];
@@ -182,30 +191,57 @@ public final class DigitSegmenter {
         List<Segment[]> out = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();
         for (int cut : minima) {
-            if (out.size() == max) break;
+            if (taken.size() == max) break;
             boolean near = false;   // a flat valley gives neighbouring minima: one cut per valley
             for (int t : taken) near |= Math.abs(t - cut) < Math.max(2, w / 20);
             if (near) continue;
-            Segment left = part(s, 0, cut), right = part(s, cut, w);
-            // two digits of a line are about as tall as each other: a short half is a hook, flag or tail
-            if (left == null || right == null || left.bounds().height() < MIN_HALF_HEIGHT * h
-                || right.bounds().height() < MIN_HALF_HEIGHT * h) continue;
-            taken.add(cut);
-            out.add(new Segment[] {left, right});
+            int[] vertical = new int[h];
+            java.util.Arrays.fill(vertical, cut);
+            Segment[] straight = split(s, vertical);
+            if (straight != null) {
+                taken.add(cut);
+                out.add(straight);
+            }
+            if (bent) {
+                int[] path = InkPathCut.from(ink, cut);
+                Segment[] curved = java.util.Arrays.equals(path, vertical) ? null : split(s, path);
+                if (curved != null) out.add(curved);
+            }
         }
         return out;
+    }
+
+    /**
+     * {@code s} cut along {@code boundary} ({@code boundary[y]}: the first column of the right half in row y) into a
+     * left and a right segment; null when a half holds no ink or is shorter than {@link #MIN_HALF_HEIGHT} of the
+     * whole (two digits of a line are about as tall as each other: a short half is a hook, flag or tail).
+     */
+    private Segment[] split(Segment s, int[] boundary) {
+        Segment left = side(s, boundary, true), right = side(s, boundary, false);
+        int h = s.ink().height();
+        if (left == null || right == null || left.bounds().height() < MIN_HALF_HEIGHT * h
+            || right.bounds().height() < MIN_HALF_HEIGHT * h) return null;
+        return new Segment[] {left, right};
     }
 
     /** Each half of a cut must be at least this share of the whole's height. */
     static final float MIN_HALF_HEIGHT = 0.6f;
 
-    /** The columns [x0, x1) of {@code s} as a segment of their own; null when they hold no ink. */
-    private Segment part(Segment s, int x0, int x1) {
-        GrayImage strip = s.ink().crop(x0, 0, x1 - x0, s.ink().height());
-        GrayImage.Box b = strip.inkBounds(inkThreshold);
+    /**
+     * The ink of {@code s} left of {@code boundary} (or from it rightwards) as a segment of its own, trimmed to its
+     * ink; null when it holds too little ink to be a digit.
+     */
+    private Segment side(Segment s, int[] boundary, boolean left) {
+        GrayImage ink = s.ink();
+        int w = ink.width(), h = ink.height();
+        GrayImage mine = new GrayImage(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = left ? 0 : boundary[y]; x < (left ? boundary[y] : w); x++) mine.set(x, y, ink.get(x, y));
+        }
+        GrayImage.Box b = mine.inkBounds(inkThreshold);
         if (b == null || Math.max(b.width(), b.height()) < MnistPreprocessor.MIN_INK_SIDE) return null;
-        GrayImage only = strip.crop(b.x(), b.y(), b.width(), b.height());
-        GrayImage.Box at = new GrayImage.Box(s.bounds().x() + x0 + b.x(), s.bounds().y() + b.y(), b.width(), b.height());
+        GrayImage only = mine.crop(b.x(), b.y(), b.width(), b.height());
+        GrayImage.Box at = new GrayImage.Box(s.bounds().x() + b.x(), s.bounds().y() + b.y(), b.width(), b.height());
         return new Segment(at, preprocessor.process(only), only);
     }
 

@@ -92,8 +92,9 @@ public class HeldOutRecognitionTest {
 
     // floors: measured value on this held-out sample (docs/digits.md), rounded down by a few points
     // (held-out, 300 singles / 100 pairs: Draw 95.0, photo 94.3 / 95.3, 15-30 % 94.4, 60-90 % 93.3, gaps 89-96,
-    // touching 73 drawn / 67 photographed, right flagged 2.7 %, errors flagged 77 % with the pair network;
-    // 3.3 % / 52 % without)
+    // touching 82 drawn / 76 photographed since the bent cuts (73 / 67 before), right flagged 2.7 %, errors flagged
+    // 80 % with the pair network; 3.3 % / 52 % without this round's pair network. This test's sample (200 / 60):
+    // touching 80.0 / 78.3 %)
     static final double FLOOR_DRAW = 0.92;
     static final double FLOOR_PHOTO = 0.91;
     static final double MAX_PHOTO_GAP = 0.04;
@@ -101,8 +102,8 @@ public class HeldOutRecognitionTest {
     static final double FLOOR_GAP = 0.85;
     // 60-90 %: 89.1 before the noise floor came from neighbour differences (bold digits came back blank), 93.3 after
     static final double FLOOR_LARGE = 0.90;
-    static final double FLOOR_TOUCHING = 0.65;
-    static final double FLOOR_TOUCHING_PHOTO = 0.58;
+    static final double FLOOR_TOUCHING = 0.75;
+    static final double FLOOR_TOUCHING_PHOTO = 0.72;   // over issue 14's 70 % target
     static final double MAX_CORRECT_FLAGGED = 0.05;
     static final double MIN_ERRORS_CAUGHT = 0.67;   // issue 14's target: two thirds
 }
