@@ -27,7 +27,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.After;
 import org.junit.Before;
@@ -59,20 +61,29 @@ public class LabWorkerTest {
     @Before
     public void realWorkManager() {
         context = ApplicationProvider.getApplicationContext();
-        workers = Executors.newFixedThreadPool(2);
-        tasks = Executors.newFixedThreadPool(2);
+        workers = pool();
+        tasks = pool();
         Configuration configuration = new Configuration.Builder().setExecutor(workers).setTaskExecutor(tasks).build();
         impl = new WorkManagerImpl(context, configuration, new WorkManagerTaskExecutor(tasks), true);
         WorkManagerImpl.setDelegate(impl);
         work = WorkManager.getInstance(context);
     }
 
+    /**
+     * Two threads; work WorkManager still schedules while the test shuts the pool down (its serial executor's next
+     * bookkeeping task) is dropped instead of printing a RejectedExecutionException: the test is over by then.
+     */
+    private static ExecutorService pool() {
+        return new ThreadPoolExecutor(2, 2, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
     @After
     public void release() throws InterruptedException {
         workers.shutdownNow();
         tasks.shutdownNow();
-        workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-        tasks.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        workers.awaitTermination(30, TimeUnit.SECONDS);
+        tasks.awaitTermination(30, TimeUnit.SECONDS);
         impl.getWorkDatabase().close();
         WorkManagerImpl.setDelegate(null);
     }
