@@ -51,17 +51,11 @@ public class ExperimentsActivityTest {
     /** Lets the experiment's thread work and the main looper deliver its LiveData until {@code done} holds. */
     private static void waitFor(ActivityScenario<ExperimentsActivity> scenario, int chartId,
                                 Predicate<ChartModel> done) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
         AtomicReference<ChartModel> now = new AtomicReference<>();
-        while (true) {
-            shadowOf(Looper.getMainLooper()).idle();
+        MainLooperWait.waitFor(() -> {
             scenario.onActivity(a -> now.set(((ChartView) a.findViewById(chartId)).model()));
-            if (done.test(now.get())) {
-                return;
-            }
-            assertTrue("timed out; the chart holds " + now.get().series(), System.nanoTime() < deadline);
-            Thread.sleep(20);
-        }
+            return done.test(now.get());
+        }, () -> "timed out; the chart holds " + now.get().series());
     }
 
     private static List<String> labels(ChartModel model) {

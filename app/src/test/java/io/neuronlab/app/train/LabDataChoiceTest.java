@@ -8,6 +8,7 @@ import static androidx.test.espresso.assertion.ViewAssertions.matches;
 import static androidx.test.espresso.matcher.ViewMatchers.isDisplayed;
 import static androidx.test.espresso.matcher.ViewMatchers.withId;
 import static androidx.test.espresso.matcher.ViewMatchers.withText;
+import static io.neuronlab.app.train.MainLooperWait.waitForProgress;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -27,7 +28,6 @@ import io.neuronlab.app.samples.DigitSampleEntity;
 import io.neuronlab.mllib.lab.LabProgress;
 import io.neuronlab.mllib.lab.LabSettings;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -47,19 +47,6 @@ public class LabDataChoiceTest {
     @Before
     public void freshRunner() {
         runner = LabRunner.replaceForTests(ApplicationProvider.getApplicationContext());
-    }
-
-    private void waitFor(Predicate<LabProgress> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            shadowOf(Looper.getMainLooper()).idle();
-            LabProgress p = runner.progress().getValue();
-            if (p != null && condition.test(p)) {
-                return;
-            }
-            assertTrue("timed out; progress " + (p == null ? null : p.status), System.nanoTime() < deadline);
-            Thread.sleep(5);
-        }
     }
 
     private static void chooseMyHandwriting(ActivityScenario<TrainActivity> scenario) {
@@ -83,7 +70,7 @@ public class LabDataChoiceTest {
             onView(withId(R.id.lab_epochs)).perform(scrollTo(), replaceText("2"));
             onView(withId(R.id.lab_batch)).perform(scrollTo(), replaceText("10"));
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, LabProgress::isDone);
             shadowOf(Looper.getMainLooper()).idle();
             LabProgress end = runner.progress().getValue();
             assertEquals(LabProgress.Status.FINISHED, end.status);
@@ -129,10 +116,7 @@ public class LabDataChoiceTest {
             chooseMyHandwriting(scenario);
             String needed = "Training on your handwriting needs at least 3 samples of every digit."
                     + " Draw and label more of: 7 (0).";
-            onView(withId(R.id.lab_data_info)).perform(scrollTo()).check(matches(withText(needed)));
-            onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            onView(withId(R.id.lab_explanation)).check(matches(withText(needed)));
-            assertNull("nothing started", runner.progress().getValue());
+            saysAndRefusesToStart(needed);
         }
     }
 
@@ -142,10 +126,15 @@ public class LabDataChoiceTest {
             chooseMyHandwriting(scenario);
             String none = "You have no labelled digits yet. Label at least 3 of every digit with the right/wrong"
                     + " buttons on the Draw screen.";
-            onView(withId(R.id.lab_data_info)).perform(scrollTo()).check(matches(withText(none)));
-            onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            onView(withId(R.id.lab_explanation)).check(matches(withText(none)));
-            assertNull(runner.progress().getValue());
+            saysAndRefusesToStart(none);
         }
+    }
+
+    /** The data line says {@code text}; Start then explains the same instead of starting a run. */
+    private void saysAndRefusesToStart(String text) {
+        onView(withId(R.id.lab_data_info)).perform(scrollTo()).check(matches(withText(text)));
+        onView(withId(R.id.lab_start)).perform(scrollTo(), click());
+        onView(withId(R.id.lab_explanation)).check(matches(withText(text)));
+        assertNull("nothing started", runner.progress().getValue());
     }
 }

@@ -8,6 +8,7 @@ import static androidx.test.espresso.assertion.ViewAssertions.matches;
 import static androidx.test.espresso.matcher.ViewMatchers.isDisplayed;
 import static androidx.test.espresso.matcher.ViewMatchers.withId;
 import static androidx.test.espresso.matcher.ViewMatchers.withText;
+import static io.neuronlab.app.train.MainLooperWait.waitForProgress;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -24,7 +25,6 @@ import io.neuronlab.app.R;
 import io.neuronlab.app.chart.ChartView;
 import io.neuronlab.mllib.lab.LabProgress;
 import io.neuronlab.mllib.optim.Optimizers;
-import java.util.function.Predicate;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -46,19 +46,6 @@ public class LabScreenTest {
         runner = LabRunner.replaceForTests(ApplicationProvider.getApplicationContext());
     }
 
-    private void waitFor(Predicate<LabProgress> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            shadowOf(Looper.getMainLooper()).idle();
-            LabProgress p = runner.progress().getValue();
-            if (p != null && condition.test(p)) {
-                return;
-            }
-            assertTrue("timed out; progress " + (p == null ? null : p.status), System.nanoTime() < deadline);
-            Thread.sleep(5);
-        }
-    }
-
     private static void configure(String images, String epochs, String batch) {
         onView(withId(R.id.lab_images)).perform(scrollTo(), replaceText(images));
         onView(withId(R.id.lab_epochs)).perform(scrollTo(), replaceText(epochs));
@@ -70,8 +57,8 @@ public class LabScreenTest {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
             configure("200", "2", "20");
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > 0);
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > 0);
+            waitForProgress(runner, LabProgress::isDone);
             shadowOf(Looper.getMainLooper()).idle();
             assertEquals(LabProgress.Status.FINISHED, runner.progress().getValue().status);
             scenario.onActivity(a -> {
@@ -95,9 +82,9 @@ public class LabScreenTest {
         try (ActivityScenario<TrainActivity> scenario = ActivityScenario.launch(TrainActivity.class)) {
             configure("2000", "5", "10");
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > 0);
+            waitForProgress(runner, p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > 0);
             onView(withId(R.id.lab_pause)).perform(scrollTo(), click());
-            waitFor(p -> p.status == LabProgress.Status.PAUSED);
+            waitForProgress(runner, p -> p.status == LabProgress.Status.PAUSED);
             onView(withId(R.id.lab_pause)).check(matches(withText(R.string.lab_resume)));
             int batches = runner.progress().getValue().batchLoss.length;
             Thread.sleep(200);
@@ -110,9 +97,9 @@ public class LabScreenTest {
             onView(withId(R.id.lab_start)).check(matches(not(androidx.test.espresso.matcher.ViewMatchers.isEnabled())));
             assertEquals(LabProgress.Status.PAUSED, runner.progress().getValue().status);
             onView(withId(R.id.lab_pause)).perform(scrollTo(), click());
-            waitFor(p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > batches);
+            waitForProgress(runner, p -> p.status == LabProgress.Status.RUNNING && p.batchLoss.length > batches);
             onView(withId(R.id.lab_stop)).perform(scrollTo(), click());
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, LabProgress::isDone);
             assertEquals(LabProgress.Status.STOPPED, runner.progress().getValue().status);
             assertTrue(runner.progress().getValue().batchLoss.length < 1000);
             onView(withId(R.id.lab_start)).check(matches(androidx.test.espresso.matcher.ViewMatchers.isEnabled()));
@@ -127,7 +114,7 @@ public class LabScreenTest {
                     .setSelection(Optimizers.names().indexOf("sgd")));
             onView(withId(R.id.lab_lr)).perform(scrollTo(), replaceText("10000"));
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, LabProgress::isDone);
             shadowOf(Looper.getMainLooper()).idle();
             assertEquals(LabProgress.Status.DIVERGED, runner.progress().getValue().status);
             scenario.onActivity(a -> {
@@ -149,7 +136,7 @@ public class LabScreenTest {
             onView(withId(R.id.lab_epochs)).perform(scrollTo(), replaceText("1"));
             onView(withId(R.id.lab_lr)).perform(scrollTo(), replaceText("10"));
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, LabProgress::isDone);
             shadowOf(Looper.getMainLooper()).idle();
             LabProgress end = runner.progress().getValue();
             assertEquals("no NaN: the run ends normally", LabProgress.Status.FINISHED, end.status);
@@ -181,7 +168,7 @@ public class LabScreenTest {
             configure("400", "1", "20");
             onView(withId(R.id.lab_lr)).perform(scrollTo(), replaceText("0.0000001"));
             onView(withId(R.id.lab_start)).perform(scrollTo(), click());
-            waitFor(LabProgress::isDone);
+            waitForProgress(runner, LabProgress::isDone);
             shadowOf(Looper.getMainLooper()).idle();
             LabProgress end = runner.progress().getValue();
             assertEquals(LabProgress.Status.FINISHED, end.status);

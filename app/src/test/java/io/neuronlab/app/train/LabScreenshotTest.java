@@ -66,12 +66,7 @@ public class LabScreenshotTest {
             ((EditText) activity.findViewById(R.id.lab_epochs)).setText("2");
             ((EditText) activity.findViewById(R.id.lab_batch)).setText("20");
             activity.findViewById(R.id.lab_start).performClick();
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (runner.progress().getValue() == null || !runner.progress().getValue().isDone()) {
-                shadowOf(Looper.getMainLooper()).idle();
-                assertTrue("the run did not end", System.nanoTime() < deadline);
-                Thread.sleep(5);
-            }
+            MainLooperWait.waitForProgress(runner, LabProgress::isDone);
             // the mistakes' images are read on the background executor (inline in tests), then posted
             for (int i = 0; i < 20; i++) {
                 shadowOf(Looper.getMainLooper()).idle();

@@ -1,5 +1,6 @@
 package io.neuronlab.app.train;
 
+import static io.neuronlab.app.train.MainLooperWait.waitFor;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
 import android.content.Context;
-import android.os.Looper;
 import androidx.test.core.app.ApplicationProvider;
 import androidx.test.ext.junit.runners.AndroidJUnit4;
 import androidx.work.Configuration;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -101,19 +100,6 @@ public class LabWorkerTest {
 
     private List<WorkInfo> infos() throws Exception {
         return work.getWorkInfosForUniqueWork(LabWorker.WORK_NAME).get();
-    }
-
-    /** Lets the workers run and the main looper deliver until {@code condition} holds. */
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            shadowOf(Looper.getMainLooper()).idle();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            assertTrue("timed out waiting for " + what, System.nanoTime() < deadline);
-            Thread.sleep(5);
-        }
     }
 
     /** Waits until {@code runner}'s run and its WorkManager work have both ended (after a stop). */
