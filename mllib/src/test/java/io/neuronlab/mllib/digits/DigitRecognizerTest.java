@@ -38,7 +38,7 @@ public class DigitRecognizerTest {
         }
     }
 
-    /** Returns the given scores for every input. */
+    /** Returns the given scores (as many classes as scores) for every input. */
     static final class Fixed extends Layer {
         final float[] scores;
 
@@ -49,9 +49,10 @@ public class DigitRecognizerTest {
         @Override
         public Tensor forward(Tensor x) {
             assertArrayEquals(new int[] {x.size(0), 1, 28, 28}, x.shape());
-            float[] out = new float[x.size(0) * 10];
-            for (int i = 0; i < x.size(0); i++) System.arraycopy(scores, 0, out, i * 10, 10);
-            return Tensor.of(out, x.size(0), 10);
+            int k = scores.length;
+            float[] out = new float[x.size(0) * k];
+            for (int i = 0; i < x.size(0); i++) System.arraycopy(scores, 0, out, i * k, k);
+            return Tensor.of(out, x.size(0), k);
         }
 
         @Override
@@ -170,25 +171,8 @@ public class DigitRecognizerTest {
     }
 
     /** A stand-in pair network: scores (0, {@code twoLogit}) for every input, so p(two) = 1 / (1 + e^-twoLogit). */
-    static final class FixedTwo extends Layer {
-        final float twoLogit;
-
-        FixedTwo(float twoLogit) {
-            this.twoLogit = twoLogit;
-        }
-
-        @Override
-        public Tensor forward(Tensor x) {
-            assertArrayEquals(new int[] {x.size(0), 1, 28, 28}, x.shape());
-            float[] out = new float[x.size(0) * 2];
-            for (int i = 0; i < x.size(0); i++) out[2 * i + 1] = twoLogit;
-            return Tensor.of(out, x.size(0), 2);
-        }
-
-        @Override
-        public Tensor backward(Tensor gradOutput) {
-            throw new UnsupportedOperationException("inference only");
-        }
+    static Fixed fixedTwo(float twoLogit) {
+        return new Fixed(0, twoLogit);
     }
 
     @Test
@@ -200,7 +184,7 @@ public class DigitRecognizerTest {
         GrayImage canvas = new StrokeRasterizer(24).rasterize(strokes, 1000, 500);
         DigitRecognizer.Reading alone = new DigitRecognizer(new WidthRule()).withSureThreshold(0.7f).recognize(canvas);
         // p(two) = 1 - 2e-9: every digit, read as one, is doubted; the digits and their confidences stay
-        DigitRecognizer.Reading doubted = new DigitRecognizer(new WidthRule(), new FixedTwo(20)).withSureThreshold(0.7f)
+        DigitRecognizer.Reading doubted = new DigitRecognizer(new WidthRule(), fixedTwo(20)).withSureThreshold(0.7f)
             .recognize(canvas);
         assertEquals("110", doubted.number());
         assertFalse(doubted.sure());
@@ -210,7 +194,7 @@ public class DigitRecognizerTest {
         }
         // p(two) = 0.99966, under DOUBT_ONE_TWO = 0.9999: no doubt; nor with a network sure it is one digit
         for (float logit : new float[] {8, -20}) {
-            DigitRecognizer.Reading r = new DigitRecognizer(new WidthRule(), new FixedTwo(logit)).withSureThreshold(0.7f)
+            DigitRecognizer.Reading r = new DigitRecognizer(new WidthRule(), fixedTwo(logit)).withSureThreshold(0.7f)
                 .recognize(canvas);
             assertEquals("110", r.number());
             assertTrue("p(two) logit " + logit, r.sure());

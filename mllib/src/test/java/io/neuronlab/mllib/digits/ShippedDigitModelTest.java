@@ -9,8 +9,8 @@ import io.neuronlab.mllib.data.Mnist;
 import io.neuronlab.mllib.io.ModelFile;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.nn.Sequential;
-import io.neuronlab.mllib.tensor.NoGrad;
-import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.train.ConfusionMatrix;
+import io.neuronlab.mllib.train.Evaluation;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -47,22 +47,10 @@ public class ShippedDigitModelTest {
         File dir = Mnist.defaultDir();
         assumeTrue("MNIST not found in " + dir, new File(dir, Mnist.TEST_IMAGES).isFile());
         Dataset test = Mnist.test(dir);
-        int correct = 0, n = test.size(), batch = 500;
-        float[] all = test.inputs().data();
-        try (NoGrad scope = NoGrad.enter()) {
-            for (int from = 0; from < n; from += batch) {
-                int b = Math.min(batch, n - from);
-                float[] x = new float[b * 784];
-                System.arraycopy(all, from * 784, x, 0, b * 784);
-                float[] scores = model.forward(Tensor.of(x, b, 1, 28, 28)).data();
-                for (int i = 0; i < b; i++) {
-                    int best = 0;
-                    for (int k = 1; k < 10; k++) if (scores[i * 10 + k] > scores[i * 10 + best]) best = k;
-                    if (best == test.label(from + i)) correct++;
-                }
-            }
-        }
-        double accuracy = (double) correct / n;
+        ConfusionMatrix confusion = Evaluation.run(model, null, test, 500).confusionMatrix();
+        long correct = 0, n = confusion.total();
+        for (int d = 0; d < 10; d++) correct += confusion.count(d, d);
+        double accuracy = confusion.accuracy();
         TrainingMetadata meta = ModelFile.read(ASSET).metadata();
         System.out.printf(Locale.ROOT, "shipped digit model: MNIST test accuracy %.4f (%d/%d); file says %s%n",
             accuracy, correct, n, meta);

@@ -9,8 +9,8 @@ import io.neuronlab.mllib.data.Mnist;
 import io.neuronlab.mllib.io.ModelFile;
 import io.neuronlab.mllib.io.TrainingMetadata;
 import io.neuronlab.mllib.nn.Sequential;
-import io.neuronlab.mllib.tensor.NoGrad;
-import io.neuronlab.mllib.tensor.Tensor;
+import io.neuronlab.mllib.train.ConfusionMatrix;
+import io.neuronlab.mllib.train.Evaluation;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -44,24 +44,11 @@ public class ShippedPairModelTest {
         assumeTrue("MNIST not found in " + dir, new File(dir, Mnist.TEST_IMAGES).isFile());
         // the trainer's test set: composites of MNIST's test images, seed + 1
         Dataset test = new TouchingPairs(Mnist.test(dir), meta.seed() + 1).dataset(PairModel.TEST_SAMPLES);
-        int correct = 0, ones = 0, twos = 0, n = test.size(), batch = 200;
-        float[] all = test.inputs().data();
-        try (NoGrad scope = NoGrad.enter()) {
-            for (int from = 0; from < n; from += batch) {
-                int b = Math.min(batch, n - from);
-                float[] x = new float[b * 784];
-                System.arraycopy(all, from * 784, x, 0, b * 784);
-                float[] s = model.forward(Tensor.of(x, b, 1, 28, 28)).data();
-                for (int i = 0; i < b; i++) {
-                    int said = s[2 * i + 1] > s[2 * i] ? TouchingPairs.TWO : TouchingPairs.ONE;
-                    if (said == test.label(from + i)) {
-                        correct++;
-                        if (said == TouchingPairs.ONE) ones++; else twos++;
-                    }
-                }
-            }
-        }
-        double accuracy = (double) correct / n;
+        ConfusionMatrix confusion = Evaluation.run(model, null, test, 200).confusionMatrix();
+        long n = confusion.total();
+        long ones = confusion.count(TouchingPairs.ONE, TouchingPairs.ONE);
+        long twos = confusion.count(TouchingPairs.TWO, TouchingPairs.TWO);
+        double accuracy = confusion.accuracy();
         System.out.printf(Locale.ROOT, "pair model: %.4f on %d MNIST-test composites (ones %d/%d, twos %d/%d); file says %s%n",
             accuracy, n, ones, n / 2, twos, n / 2, meta);
         assertEquals("the accuracy the file records", meta.accuracy(), accuracy, 1e-6);
