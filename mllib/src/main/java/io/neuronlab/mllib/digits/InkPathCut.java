@@ -88,11 +88,4 @@ final class InkPathCut {
         }
         return path;
     }
-
-    /** The ink (sum of pixel values) the path crosses. */
-    static float inkCrossed(GrayImage ink, int[] path) {
-        float sum = 0;
-        for (int y = 0; y < path.length; y++) sum += ink.get(path[y], y);
-        return sum;
-    }
 }

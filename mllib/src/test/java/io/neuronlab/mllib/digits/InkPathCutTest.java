@@ -58,7 +58,7 @@ public class InkPathCutTest {
             }
         }
         // it crosses only the bar (3 px), where a vertical cut crosses a whole stroke
-        assertTrue("ink crossed " + InkPathCut.inkCrossed(g, path), InkPathCut.inkCrossed(g, path) <= 4);
+        assertTrue("ink crossed " + inkCrossed(g, path), inkCrossed(g, path) <= 4);
     }
 
     @Test
@@ -121,8 +121,15 @@ public class InkPathCutTest {
         }
     }
 
+    /** The ink (sum of pixel values) the path crosses. */
+    private static float inkCrossed(GrayImage ink, int[] path) {
+        float sum = 0;
+        for (int y = 0; y < path.length; y++) sum += ink.get(path[y], y);
+        return sum;
+    }
+
     private static float cost(GrayImage g, int[] path) {
-        float c = InkPathCut.inkCrossed(g, path);
+        float c = inkCrossed(g, path);
         for (int y = 1; y < path.length; y++) c += InkPathCut.DRIFT_COST * Math.abs(path[y] - path[y - 1]);
         return c;
     }
